@@ -1,0 +1,112 @@
+"""Cursor pagination for JSON:API-style listings (``links.next``, ``page[size]``).
+
+``AsyncPaginator`` is lazy: nothing is fetched until it is iterated, and each page is
+fetched only when the previous one is used up. ``to_list()`` collects everything.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from honeycomb._config import AuthKind
+from honeycomb._io import AsyncThunk
+from honeycomb.errors import PaginationError
+
+if TYPE_CHECKING:
+    from honeycomb._async._requester import Requester
+
+__all__ = ["DEFAULT_MAX_PAGES", "AsyncPaginator", "next_link"]
+
+T = TypeVar("T")
+
+DEFAULT_MAX_PAGES = 1000
+"""With 100 items a page, a listing may hold 100,000 items before it is stopped."""
+
+
+def next_link(page: Any) -> str | None:
+    """The ``links.next`` of a page, or None at the end.
+
+    Args:
+        page: A decoded page body.
+
+    Returns:
+        The next URL or path, or None.
+    """
+    if isinstance(page, Mapping):
+        links = page.get("links")
+        if isinstance(links, Mapping):
+            link = links.get("next")
+            if isinstance(link, str) and link:
+                return link
+    return None
+
+
+class AsyncPaginator(Generic[T]):
+    """Iterates every item of a paginated listing, fetching pages as needed.
+
+    Stops when a page has no ``links.next``; an empty page with a next link is followed,
+    not taken as the end. A repeated cursor or more than ``max_pages`` pages raise
+    ``PaginationError`` instead of looping forever or truncating silently.
+    """
+
+    def __init__(
+        self,
+        requester: Requester,
+        path: str | AsyncThunk[str],
+        *,
+        parse: Callable[[Any], Iterable[T]],
+        params: Mapping[str, Any] | None = None,
+        auth: AuthKind = "config",
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+    ) -> None:
+        self._requester = requester
+        self._path = path
+        self._parse = parse
+        self._params = params
+        self._auth = auth
+        self._max_pages = max_pages
+        self.pages_fetched = 0
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        url: str | None = self._path if isinstance(self._path, str) else await self._path()
+        first = url
+        params = self._params
+        seen: set[str] = set()
+        while url is not None:
+            if self._max_pages is not None and self.pages_fetched >= self._max_pages:
+                raise PaginationError(
+                    f"stopped after max_pages={self._max_pages} pages of {first}; "
+                    "pass a larger max_pages to fetch more"
+                )
+            page = await self._requester.request(
+                "GET", url, params=params, cast=Any, auth=self._auth
+            )
+            self.pages_fetched += 1
+            for item in self._parse(page):
+                yield item
+            link = next_link(page)
+            if link is not None and link in seen | {url}:
+                raise PaginationError(
+                    f"the API returned the same next link twice ({link}); stopping instead "
+                    "of looping forever"
+                )
+            if link is not None:
+                seen.add(link)
+            url, params = link, None
+
+    async def to_list(self) -> builtins.list[T]:
+        """Fetch every page and return all items.
+
+        Returns:
+            The items, in API order.
+
+        Raises:
+            PaginationError: A repeated cursor, or more than ``max_pages`` pages.
+            APIError: A page request failed.
+        """
+        return [item async for item in self]

@@ -1,0 +1,139 @@
+"""``client.datasets``: create, list, read, update and delete datasets."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._async._resource import Resource
+from honeycomb._logging import logger
+from honeycomb._paths import segment
+from honeycomb.models.datasets import (
+    Dataset,
+    DatasetCreate,
+    DatasetSettingsUpdate,
+    DatasetUpdate,
+)
+
+__all__ = ["Datasets"]
+
+
+class Datasets(Resource):
+    """Datasets (``/1/datasets``)."""
+
+    async def list(self) -> builtins.list[Dataset]:
+        """List every dataset in the environment.
+
+        Returns:
+            All datasets.
+
+        Raises:
+            APIError: On any failure.
+        """
+        result: builtins.list[Dataset] = await self._request(
+            "GET", "/1/datasets", cast=builtins.list[Dataset]
+        )
+        return result
+
+    async def get(self, dataset: str) -> Dataset:
+        """Read one dataset.
+
+        Args:
+            dataset: The dataset slug.
+
+        Returns:
+            The dataset.
+
+        Raises:
+            NotFoundError: No such dataset.
+            APIError: On any other failure.
+        """
+        result: Dataset = await self._request(
+            "GET", f"/1/datasets/{segment(dataset)}", cast=Dataset
+        )
+        return result
+
+    async def create(self, dataset: DatasetCreate | Mapping[str, Any]) -> Dataset:
+        """Create a dataset, or return the existing one of that name.
+
+        The API answers 201 when it creates the dataset and 200 with the existing dataset
+        when one of that name already exists, so creating is idempotent. New datasets are
+        delete-protected.
+
+        Example:
+            ``await client.datasets.create({"name": "web", "description": "frontend"})``
+
+        Args:
+            dataset: A ``DatasetCreate`` or an equivalent dict.
+
+        Returns:
+            The created (or existing) dataset.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            APIError: On any failure.
+        """
+        body = self._body(DatasetCreate, dataset)
+        response = await self._requester.send(
+            self._requester.build("POST", "/1/datasets", json=body),
+            # Safe to repeat: a second POST of the same name returns the existing dataset.
+            retry_unsafe=True,
+        )
+        if response.status_code == 200:
+            logger.info("dataset %r already existed; returning it unchanged", body["name"])
+        result: Dataset = self._requester.decode(response, Dataset)
+        return result
+
+    async def update(self, dataset: str, update: DatasetUpdate | Mapping[str, Any]) -> Dataset:
+        """Replace a dataset's editable fields (description, JSON depth, settings).
+
+        Example:
+            ``await client.datasets.update("web", {"description": "", "expand_json_depth": 0,
+            "settings": {"delete_protected": False}})``
+
+        Args:
+            dataset: The dataset slug.
+            update: A ``DatasetUpdate`` or an equivalent dict.
+
+        Returns:
+            The updated dataset.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            NotFoundError: No such dataset.
+            APIError: On any other failure.
+        """
+        body = self._body(DatasetUpdate, update)
+        result: Dataset = await self._request(
+            "PUT", f"/1/datasets/{segment(dataset)}", json=body, cast=Dataset
+        )
+        return result
+
+    async def delete(self, dataset: str, *, remove_delete_protection: bool = False) -> None:
+        """Delete a dataset and all its data. The API accepts (202) and works in the background.
+
+        Datasets are delete-protected by default and a protected one answers 409. Pass
+        ``remove_delete_protection=True`` to switch protection off first (the current
+        description and JSON depth are kept).
+
+        Args:
+            dataset: The dataset slug.
+            remove_delete_protection: Turn delete protection off before deleting.
+
+        Raises:
+            ConflictError: The dataset is delete-protected.
+            NotFoundError: No such dataset.
+            APIError: On any other failure.
+        """
+        if remove_delete_protection:
+            current = await self.get(dataset)
+            await self.update(
+                dataset,
+                DatasetUpdate(
+                    description=current.description or "",
+                    expand_json_depth=current.expand_json_depth or 0,
+                    settings=DatasetSettingsUpdate(delete_protected=False),
+                ),
+            )
+        await self._request("DELETE", f"/1/datasets/{segment(dataset)}")

@@ -1,0 +1,427 @@
+# GENERATED from src/honeycomb/_async/_requester.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""The one request pipeline: build -> send (with retries) -> raise -> decode.
+
+Every operation of every resource goes through ``Requester.request``, so retries,
+timeouts, credentials, rate-limit tracking, logging and error mapping are written once.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import time
+from collections.abc import Mapping
+from typing import Any, TypeVar, overload
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+import pydantic
+import pydantic_core
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
+
+from honeycomb import _io
+from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
+from honeycomb._logging import logger, redact_headers
+from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
+from honeycomb._version import __version__
+from honeycomb.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    HoneycombError,
+    make_status_error,
+)
+
+__all__ = ["Requester", "adapter_for"]
+
+T = TypeVar("T")
+
+USER_AGENT = (
+    f"honeycomb-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+)
+JSON_CONTENT = "application/json"
+
+# TypeAdapters are costly to build and cheap to reuse; a module-level cache (not
+# lru_cache on a method) keeps one per target type for the life of the process.
+_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
+
+
+def adapter_for(cast: Any) -> pydantic.TypeAdapter[Any]:
+    """The cached ``TypeAdapter`` for a response type.
+
+    Args:
+        cast: A model class, ``list[Model]``, ``Any`` or any type pydantic understands.
+
+    Returns:
+        The adapter.
+    """
+    adapter = _ADAPTERS.get(cast)
+    if adapter is None:
+        adapter = _ADAPTERS[cast] = pydantic.TypeAdapter(cast)
+    return adapter
+
+
+class SharedState:
+    """State that copies made by ``with_options`` share with their parent client."""
+
+    def __init__(self, team: str | None) -> None:
+        self.team = team
+        self.team_lock = _io.Lock()
+        self.rate_limit: RateLimitInfo | None = None
+
+
+class Requester:
+    """Sends requests for one client: credentials, retries, errors and decoding."""
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        http_client: httpx.Client | None,
+        *,
+        state: SharedState | None = None,
+    ) -> None:
+        self.config = config
+        self.state = state or SharedState(config.team)
+        if http_client is None:
+            self.http = httpx.Client(
+                timeout=config.timeout or DEFAULT_TIMEOUT,
+                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                follow_redirects=False,
+            )
+            self.owns_http = True
+        else:
+            # An injected client is used as is: its own timeout applies unless the
+            # caller also passed timeout= to us.
+            self.http = http_client
+            self.owns_http = False
+        self._timeout: Any = config.timeout or httpx.USE_CLIENT_DEFAULT
+        self._base = httpx.URL(config.base_url + "/")
+        self._headers = {
+            "User-Agent": USER_AGENT,
+            "Accept": JSON_CONTENT,
+            **config.default_headers,
+        }
+
+    # -- building ------------------------------------------------------------------
+
+    def url_for(self, path: str) -> httpx.URL:
+        """Resolve ``path`` against the base URL, refusing to leave its origin.
+
+        A ``links.next`` from a paginated response may be absolute; our keys must never
+        follow it to another host.
+
+        Args:
+            path: ``/1/datasets`` or an absolute URL on the same origin.
+
+        Returns:
+            The absolute URL.
+
+        Raises:
+            HoneycombError: When an absolute URL points to another origin.
+        """
+        if path.startswith(("http://", "https://")):
+            target = urlsplit(path)
+            base = urlsplit(str(self._base))
+            if (target.scheme, target.netloc) != (base.scheme, base.netloc):
+                raise HoneycombError(
+                    f"refusing to send credentials to {target.scheme}://{target.netloc}, "
+                    f"which is not the configured API origin"
+                )
+            return httpx.URL(path)
+        base_path = self._base.path
+        return httpx.URL(urljoin(str(self._base), base_path.rstrip("/") + path))
+
+    def build(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth: AuthKind = "config",
+        content_type: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> httpx.Request:
+        """Build the request (no I/O). Credentials are checked here, before anything is sent.
+
+        Returns:
+            The request, ready to send.
+        """
+        merged = {**self._headers, **self.config.auth_headers(auth)}
+        if json is not None:
+            content = pydantic_core.to_json(json)
+            merged["Content-Type"] = content_type or JSON_CONTENT
+        elif content_type is not None:
+            merged["Content-Type"] = content_type
+        if headers:
+            merged.update(headers)
+        clean_params = (
+            {k: _param(v) for k, v in params.items() if v is not None} if params else None
+        )
+        return self.http.build_request(
+            method,
+            self.url_for(path),
+            params=clean_params,
+            headers=merged,
+            content=content,
+            timeout=self._timeout if timeout is None else timeout,
+        )
+
+    # -- sending -------------------------------------------------------------------
+
+    def send_once(self, request: httpx.Request) -> httpx.Response:
+        """Send one attempt and map every failure to the exception tree.
+
+        Args:
+            request: The request.
+
+        Returns:
+            A 2xx/3xx response whose body has been read.
+
+        Raises:
+            APITimeoutError: The request timed out.
+            APIConnectionError: No response arrived.
+            APIStatusError: The response status was 4xx or 5xx (a typed subclass).
+        """
+        started = time.perf_counter()
+        try:
+            response = self.http.send(request)
+        except httpx.TimeoutException as err:
+            raise APITimeoutError(
+                f"{type(err).__name__} on {request.method} {request.url.path}", request=request
+            ) from err
+        except httpx.HTTPError as err:
+            raise APIConnectionError(
+                f"{type(err).__name__} on {request.method} {request.url.path}: {err}",
+                request=request,
+            ) from err
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d in %.1f ms; request headers %s",
+                request.method,
+                request.url,
+                response.status_code,
+                (time.perf_counter() - started) * 1000,
+                redact_headers(request.headers.multi_items()),
+            )
+        info = parse_rate_limit(response.headers)
+        if info is not None:
+            self.state.rate_limit = info
+        if response.status_code >= 400:
+            raise make_status_error(response)
+        return response
+
+    def send(
+        self,
+        request: httpx.Request,
+        *,
+        max_retries: int | None = None,
+        retry_unsafe: bool = False,
+        retry_statuses: frozenset[int] = frozenset(),
+    ) -> httpx.Response:
+        """Send with retries for what is safe to repeat (see ``honeycomb._retry``).
+
+        Args:
+            request: The request.
+            max_retries: Overrides the client's setting for this call.
+            retry_unsafe: Treat a POST/PATCH as safe to repeat on 5xx and timeouts.
+            retry_statuses: Further statuses that mean "rejected, nothing was done".
+
+        Returns:
+            The successful response.
+
+        Raises:
+            APIError: The last failure, once retries are spent or not allowed.
+        """
+        retries = self.config.max_retries if max_retries is None else max_retries
+        if retries == 0:
+            return self.send_once(request)
+        method = request.method
+
+        def should_retry(exc: BaseException) -> bool:
+            return (
+                retry_reason(exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses)
+                is not None
+            )
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            return wait_seconds(exc, state.attempt_number)
+
+        def log_retry(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            reason = exc and retry_reason(
+                exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses
+            )
+            logger.info(
+                "Retrying %s %s in %.2fs (attempt %d of %d): %s",
+                method,
+                request.url.path,
+                state.upcoming_sleep,
+                state.attempt_number + 1,
+                retries + 1,
+                reason,
+            )
+
+        retrying = Retrying(
+            stop=stop_after_attempt(retries + 1),
+            retry=retry_if_exception(should_retry),
+            wait=wait,
+            sleep=_io.sleep,
+            before_sleep=log_retry,
+            reraise=True,
+        )
+        response: httpx.Response | None = None
+        for attempt in retrying:
+            with attempt:
+                response = self.send_once(request)
+        assert response is not None
+        return response
+
+    # -- decoding ------------------------------------------------------------------
+
+    @overload
+    def decode(self, response: httpx.Response, cast: None) -> None: ...
+    @overload
+    def decode(self, response: httpx.Response, cast: type[T]) -> T: ...
+    @overload
+    def decode(self, response: httpx.Response, cast: Any) -> Any: ...
+
+    def decode(self, response: httpx.Response, cast: Any) -> Any:
+        """Validate the body as ``cast``; a bad body raises, keeping the raw text.
+
+        Args:
+            response: A successful response.
+            cast: The expected type, or None to ignore the body.
+
+        Returns:
+            The decoded value.
+
+        Raises:
+            APIResponseValidationError: The body is empty, not JSON (an HTML page from a
+                proxy, a truncated body) or not of the expected shape.
+        """
+        if cast is None:
+            return None
+        content = response.content
+        if not content.strip():
+            raise APIResponseValidationError(
+                f"expected a JSON body from {response.request.method} "
+                f"{response.request.url.path} but the response ({response.status_code}) "
+                "was empty",
+                response=response,
+                body=None,
+            )
+        try:
+            return adapter_for(cast).validate_json(content)
+        except pydantic.ValidationError as err:
+            text = content.decode("utf-8", errors="replace")
+            if any(e["type"] == "json_invalid" for e in err.errors()):
+                ctype = response.headers.get("content-type", "no content type")
+                kind = "an HTML page" if text.lstrip()[:1] == "<" else "not valid JSON"
+                raise APIResponseValidationError(
+                    f"the response to {response.request.method} {response.request.url.path} "
+                    f"is {kind} ({ctype}, {len(content)} bytes); a proxy or a truncated "
+                    "body? The raw text is kept on .body",
+                    response=response,
+                    body=text,
+                ) from err
+            raise APIResponseValidationError(
+                f"the response to {response.request.method} {response.request.url.path} "
+                f"did not match {getattr(cast, '__name__', cast)}: {err}",
+                response=response,
+                body=_loads_or_text(text),
+            ) from err
+
+    # -- the whole pipeline ---------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        cast: Any = None,
+        auth: AuthKind = "config",
+        content_type: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_unsafe: bool = False,
+        retry_statuses: frozenset[int] = frozenset(),
+    ) -> Any:
+        """Build, send with retries, raise on error status, and decode.
+
+        Returns:
+            The body decoded as ``cast`` (None when ``cast`` is None).
+
+        Raises:
+            MissingCredentialError: The needed kind of key is not configured (nothing sent).
+            APIError: A subclass for every failure (see ``honeycomb.errors``).
+        """
+        request = self.build(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            auth=auth,
+            content_type=content_type,
+            timeout=timeout,
+        )
+        response = self.send(
+            request,
+            max_retries=max_retries,
+            retry_unsafe=retry_unsafe,
+            retry_statuses=retry_statuses,
+        )
+        return self.decode(response, cast)
+
+    def team_slug(self, team: str | None = None) -> str:
+        """The team slug for /2 paths: the argument, the client's, or ``GET /2/auth`` (cached).
+
+        Args:
+            team: An explicit slug for this call.
+
+        Returns:
+            The slug.
+
+        Raises:
+            MissingCredentialError: No management key to discover it with.
+            APIError: Discovery failed.
+        """
+        if team:
+            return team
+        if self.state.team:
+            return self.state.team
+        with self.state.team_lock:
+            if not self.state.team:
+                from honeycomb.models.auth import team_slug_from_v2_auth
+
+                document = self.request("GET", "/2/auth", auth="management", cast=Any)
+                self.state.team = team_slug_from_v2_auth(document)
+        return self.state.team
+
+    def close(self) -> None:
+        """Close the connection pool, if this requester created it."""
+        if self.owns_http:
+            self.http.close()
+
+
+def _param(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _loads_or_text(text: str) -> Any:
+    try:
+        return pydantic_core.from_json(text)
+    except ValueError:
+        return text

@@ -1,0 +1,93 @@
+# GENERATED from src/honeycomb/_async/_resource.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""The base of every resource class: thin helpers over the one request pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel
+
+from honeycomb._config import AuthKind
+from honeycomb._io import Thunk
+from honeycomb._paths import segment
+from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
+from honeycomb._sync._requester import Requester
+from honeycomb.models._base import RequestModel, to_request_body
+
+__all__ = ["Resource"]
+
+T = TypeVar("T")
+RequestT = TypeVar("RequestT", bound=RequestModel)
+
+
+class Resource:
+    """A group of operations (``client.triggers``, ``client.datasets``...)."""
+
+    def __init__(self, requester: Requester) -> None:
+        self._requester = requester
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        cast: Any = None,
+        auth: AuthKind = "config",
+        content_type: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        retry_unsafe: bool = False,
+        retry_statuses: frozenset[int] = frozenset(),
+    ) -> Any:
+        return self._requester.request(
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            cast=cast,
+            auth=auth,
+            content_type=content_type,
+            timeout=timeout,
+            retry_unsafe=retry_unsafe,
+            retry_statuses=retry_statuses,
+        )
+
+    @staticmethod
+    def _body(
+        model: type[RequestT], value: RequestT | Mapping[str, Any] | BaseModel
+    ) -> dict[str, Any]:
+        return to_request_body(model, value)
+
+    def _team_path(self, team: str | None, *parts: str) -> str:
+        slug = self._requester.team_slug(team)
+        tail = "".join(f"/{segment(p)}" for p in parts)
+        return f"/2/teams/{segment(slug)}{tail}"
+
+    def _lazy_team_path(self, team: str | None, *parts: str) -> Thunk[str]:
+        """A team path resolved on first use, for paginators built before any I/O."""
+
+        def resolve() -> str:
+            return self._team_path(team, *parts)
+
+        return resolve
+
+    def _paginate(
+        self,
+        path: str | Thunk[str],
+        *,
+        parse: Callable[[Any], Iterable[T]],
+        params: Mapping[str, Any] | None = None,
+        auth: AuthKind = "config",
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+    ) -> Paginator[T]:
+        return Paginator(
+            self._requester, path, parse=parse, params=params, auth=auth, max_pages=max_pages
+        )

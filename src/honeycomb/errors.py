@@ -1,0 +1,429 @@
+"""The exception tree, and the parser that turns any error body into one of them.
+
+Pure: no I/O. The tree is flat and typed, after the Stainless SDKs::
+
+    HoneycombError
+    ├── MissingCredentialError            no key of the needed kind (names the env var)
+    ├── APIError                          something went wrong talking to the API
+    │   ├── APIConnectionError            no response arrived
+    │   │   └── APITimeoutError
+    │   ├── APIResponseValidationError    a 2xx whose body is not what the API promises
+    │   └── APIStatusError                a 4xx/5xx response
+    │       ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
+    │       ├── NotFoundError 404, ConflictError 409, RequestTooLargeError 413,
+    │       ├── UnprocessableEntityError 422, RateLimitError 429,
+    │       └── InternalServerError 5xx
+    ├── QueryFailedError                  a query result completed with an error
+    ├── PollTimeoutError                  polling ran past its deadline
+    └── PaginationError                   a repeated cursor or too many pages
+
+The parser reads Honeycomb's three error formats (``{"error": ...}``, RFC 7807
+problem+json with ``type_detail``, JSON:API ``errors[]``) and anything else (HTML from a
+proxy, an empty or truncated body) without raising a second exception.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+    from honeycomb._retry import RateLimitInfo
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorDetail",
+    "HoneycombError",
+    "InternalServerError",
+    "MissingCredentialError",
+    "NotFoundError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "PollTimeoutError",
+    "QueryFailedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "UnprocessableEntityError",
+    "make_status_error",
+    "parse_error_body",
+]
+
+_MAX_MESSAGE_BODY = 300
+"""How much of an unparseable body goes into the message; ``.body`` keeps all of it."""
+
+
+class HoneycombError(Exception):
+    """The root of every exception raised by honeycomb-sdk."""
+
+
+class MissingCredentialError(HoneycombError):
+    """No key of the kind an operation needs was configured.
+
+    Attributes:
+        env_vars: The environment variables that would supply it.
+    """
+
+    def __init__(self, message: str, *, env_vars: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.env_vars = env_vars
+
+
+class APIError(HoneycombError):
+    """An error talking to the Honeycomb API.
+
+    Attributes:
+        message: A one-line description.
+        request: The ``httpx.Request`` that failed, when there was one.
+        body: The decoded JSON body, or the raw text when it was not JSON, or None.
+    """
+
+    def __init__(
+        self, message: str, *, request: httpx.Request | None = None, body: object = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+
+
+class APIConnectionError(APIError):
+    """No response arrived: DNS, connection refused or reset, TLS, protocol errors."""
+
+    def __init__(self, message: str = "Connection error", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, write, read or pool timeout)."""
+
+    def __init__(self, message: str = "Request timed out", *, request: httpx.Request) -> None:
+        super().__init__(message, request=request)
+
+
+class APIResponseValidationError(APIError):
+    """A successful response whose body could not be decoded into the expected shape.
+
+    Attributes:
+        response: The ``httpx.Response``.
+        status_code: Its HTTP status.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message, request=response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One field-level problem from a 422 ``type_detail`` or a JSON:API error."""
+
+    field: str | None = None
+    code: str | None = None
+    description: str | None = None
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.field, self.code) if p]
+        head = " ".join(parts)
+        if head and self.description:
+            return f"{head}: {self.description}"
+        return head or self.description or ""
+
+
+class APIStatusError(APIError):
+    """The API answered with a 4xx or 5xx status.
+
+    Attributes:
+        status_code: The HTTP status.
+        message: The API's own message (or the reason phrase).
+        request_id: The request id header, when the API sent one.
+        body: The decoded JSON body, or the raw text when it was not JSON.
+        details: Field-level problems (422 ``type_detail``, JSON:API ``errors``).
+        error_type: The problem ``type`` URI or JSON:API ``code``, when given.
+        response: The ``httpx.Response``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object,
+        details: tuple[ErrorDetail, ...] = (),
+        error_type: str | None = None,
+    ) -> None:
+        super().__init__(message, request=response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id = _request_id(response)
+        self.details = details
+        self.error_type = error_type
+
+    def __str__(self) -> str:
+        text = f"{self.status_code} {self.message}"
+        if self.details:
+            text += " [" + "; ".join(str(d) for d in self.details) + "]"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        return text
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the key is unknown, disabled, or lacks the permission."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key or team is not allowed to do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such object or dataset."""
+
+
+class ConflictError(APIStatusError):
+    """409: a duplicate, or a delete-protected object."""
+
+
+class RequestTooLargeError(APIStatusError):
+    """413: the request body is over the API's limit."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but failed validation (see ``details``)."""
+
+
+class RateLimitError(APIStatusError):
+    """429: rate limited.
+
+    Attributes:
+        retry_after: Seconds the API asked us to wait, when it said.
+        rate_limit: The ``RateLimit``/``RateLimit-Policy`` state from this response.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object,
+        details: tuple[ErrorDetail, ...] = (),
+        error_type: str | None = None,
+    ) -> None:
+        super().__init__(
+            message, response=response, body=body, details=details, error_type=error_type
+        )
+        from honeycomb._retry import parse_rate_limit, retry_after_seconds
+
+        self.retry_after: float | None = retry_after_seconds(response.headers)
+        self.rate_limit: RateLimitInfo | None = parse_rate_limit(response.headers)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+class QueryFailedError(HoneycombError):
+    """A query result completed, but with an ``error`` instead of data.
+
+    Attributes:
+        query_result_id: The id of the failed result.
+        error: The API's error text.
+        result: The completed result object.
+    """
+
+    def __init__(self, query_result_id: str | None, error: str, result: object = None) -> None:
+        super().__init__(f"query result {query_result_id} failed: {error}")
+        self.query_result_id = query_result_id
+        self.error = error
+        self.result = result
+
+
+class PollTimeoutError(HoneycombError):
+    """Polling ran past its deadline; resume later with the id.
+
+    Attributes:
+        resource_id: The id of what was being polled (query result, map request).
+        elapsed: Seconds spent polling.
+        last: The last object seen, when there was one.
+    """
+
+    def __init__(
+        self, what: str, resource_id: str | None, elapsed: float, last: object = None
+    ) -> None:
+        super().__init__(
+            f"{what} {resource_id} was not ready after {elapsed:.1f}s; "
+            "poll it again later with its id"
+        )
+        self.resource_id = resource_id
+        self.elapsed = elapsed
+        self.last = last
+
+
+class PaginationError(HoneycombError):
+    """The API repeated a cursor, or a listing exceeded ``max_pages``."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: RequestTooLargeError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _request_id(response: httpx.Response) -> str | None:
+    for name in ("x-request-id", "request-id", "x-honeycomb-request-id"):
+        value: str | None = response.headers.get(name)
+        if value:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class ParsedError:
+    """What ``parse_error_body`` could read from an error response."""
+
+    message: str
+    body: object
+    details: tuple[ErrorDetail, ...] = ()
+    error_type: str | None = None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value
+    return None
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > _MAX_MESSAGE_BODY:
+        return flat[:_MAX_MESSAGE_BODY] + "…"
+    return flat
+
+
+def _from_json_api(errors: list[Any]) -> tuple[str | None, tuple[ErrorDetail, ...], str | None]:
+    details = []
+    messages = []
+    code = None
+    for item in errors:
+        if not isinstance(item, dict):
+            continue
+        code = code or _text(item.get("code"))
+        text = _text(item.get("detail")) or _text(item.get("title"))
+        if text:
+            messages.append(text)
+        raw_source = item.get("source")
+        source: dict[str, Any] = raw_source if isinstance(raw_source, dict) else {}
+        parameter, header = _text(source.get("parameter")), _text(source.get("header"))
+        where = (
+            _text(source.get("pointer"))
+            or (f"parameter {parameter}" if parameter else None)
+            or (f"{header} header" if header else None)
+        )
+        details.append(ErrorDetail(field=where, code=_text(item.get("code")), description=text))
+    message = "; ".join(dict.fromkeys(messages)) or None
+    # A single error's text is already the message; repeat it as a detail only if it adds
+    # a location.
+    if len(details) == 1 and details[0].field is None:
+        details = []
+    return message, tuple(details), code
+
+
+def _from_problem(body: dict[str, Any]) -> tuple[str | None, tuple[ErrorDetail, ...], str | None]:
+    message = _text(body.get("error")) or _text(body.get("detail")) or _text(body.get("title"))
+    details = []
+    raw = body.get("type_detail")
+    if isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict):
+                details.append(
+                    ErrorDetail(
+                        field=_text(item.get("field")),
+                        code=_text(item.get("code")),
+                        description=_text(item.get("description")),
+                    )
+                )
+    return message, tuple(details), _text(body.get("type"))
+
+
+def parse_error_body(status_code: int, reason: str, content: bytes) -> ParsedError:
+    """Read whatever an error response carries, never raising.
+
+    Args:
+        status_code: The HTTP status.
+        reason: The reason phrase, used when the body says nothing useful.
+        content: The raw body bytes.
+
+    Returns:
+        The message, the kept body (JSON when it parsed, else text), field details and
+        the problem type or JSON:API code.
+    """
+    fallback = reason or "HTTP error"
+    if not content.strip():
+        return ParsedError(message=f"{fallback} (empty response body)", body=None)
+    text = content.decode("utf-8", errors="replace")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        kind = "HTML page" if text.lstrip()[:1] == "<" else "non-JSON body"
+        return ParsedError(message=f"{fallback} ({kind}: {_short(text)})", body=text)
+
+    message: str | None = None
+    details: tuple[ErrorDetail, ...] = ()
+    error_type: str | None = None
+    if isinstance(data, dict):
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors:
+            message, details, error_type = _from_json_api(errors)
+        else:
+            message, details, error_type = _from_problem(data)
+    elif isinstance(data, str):
+        message = _text(data)
+    if message is None:
+        message = f"{fallback} ({_short(text)})"
+    return ParsedError(message=message, body=data, details=details, error_type=error_type)
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """Build the typed exception for a 4xx/5xx response (reads the body; never raises).
+
+    Args:
+        response: A response whose body has been read.
+
+    Returns:
+        The matching ``APIStatusError`` subclass instance.
+    """
+    parsed = parse_error_body(response.status_code, response.reason_phrase, response.content)
+    if response.status_code >= 500:
+        cls: type[APIStatusError] = InternalServerError
+    else:
+        cls = _STATUS_ERRORS.get(response.status_code, APIStatusError)
+    return cls(
+        parsed.message,
+        response=response,
+        body=parsed.body,
+        details=parsed.details,
+        error_type=parsed.error_type,
+    )
