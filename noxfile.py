@@ -1,0 +1,90 @@
+"""Developer tasks. `nox -s tests` is what CI runs: it checks everything.
+
+Sessions: tests (unasync check, lint, typecheck, then pytest), lint, typecheck, unasync,
+unasync_check, demo, bench, docs.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests"]
+
+DEV = ".[dev,zstd,pandas,polars,cli,testing]"
+
+
+def _unasync_check(session: nox.Session) -> None:
+    session.run("python", "scripts/unasync.py", "--check")
+
+
+def _lint(session: nox.Session) -> None:
+    session.run("ruff", "check", "src", "tests", "scripts", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "scripts", "noxfile.py")
+
+
+def _typecheck(session: nox.Session) -> None:
+    # Both trees of the package, and the tests, under --strict (configured in pyproject).
+    session.run("mypy", "src/honeycomb", "tests", "scripts")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Everything CI checks: generated code in sync, lint, types, then the test suite."""
+    session.install("-e", DEV)
+    _unasync_check(session)
+    _lint(session)
+    _typecheck(session)
+    session.run("pytest", *(session.posargs or ["-q"]))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install("ruff")
+    _lint(session)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over src (both trees), tests and scripts."""
+    session.install("-e", DEV)
+    _typecheck(session)
+
+
+@nox.session
+def unasync(session: nox.Session) -> None:
+    """Regenerate src/honeycomb/_sync and tests/_sync from the async sources."""
+    session.install("unasync", "ruff")
+    session.run("python", "scripts/unasync.py")
+
+
+@nox.session
+def unasync_check(session: nox.Session) -> None:
+    """Fail if the committed sync trees differ from freshly generated ones."""
+    session.install("unasync", "ruff")
+    _unasync_check(session)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Run the README demo against an embedded FakeHoneycomb (no network, no account)."""
+    session.install("-e", ".[zstd,testing]")
+    session.run("python", "scripts/demo.py")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks: request overhead vs raw httpx, import time, event throughput."""
+    session.install("-e", ".[zstd]", "libhoney")
+    session.run("python", "scripts/bench/requests.py", *session.posargs)
+    session.run("python", "scripts/bench/import_time.py")
+    session.run("python", "scripts/bench/events.py")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Regenerate the operation coverage table in docs/coverage.md."""
+    session.install("-e", ".[dev]", "pyyaml")
+    session.run("python", "scripts/coverage.py", "--write", "docs/coverage.md")

@@ -1,0 +1,111 @@
+"""``client.boards``: create, list, read, update and delete boards."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._async._resource import Resource
+from honeycomb._paths import segment
+from honeycomb.models.boards import Board, BoardCreate, BoardUpdate
+
+__all__ = ["Boards"]
+
+
+class Boards(Resource):
+    """Boards: grids of query, SLO and text panels (``/1/boards``)."""
+
+    async def list(self) -> builtins.list[Board]:
+        """List the boards of the environment (all but secret boards).
+
+        Returns:
+            Every board. Panels of a kind this SDK does not know are kept as
+            ``UnknownPanel``.
+
+        Raises:
+            APIError: On any failure.
+        """
+        result: builtins.list[Board] = await self._request(
+            "GET", "/1/boards", cast=builtins.list[Board]
+        )
+        return result
+
+    async def get(self, board_id: str) -> Board:
+        """Read one board.
+
+        Args:
+            board_id: The board's ID.
+
+        Returns:
+            The board.
+
+        Raises:
+            NotFoundError: No such board.
+            APIError: On any other failure.
+        """
+        result: Board = await self._request("GET", f"/1/boards/{segment(board_id)}", cast=Board)
+        return result
+
+    async def create(self, board: BoardCreate | Mapping[str, Any]) -> Board:
+        """Create a board.
+
+        Example:
+            ``await client.boards.create({"name": "Latency", "panels": [{"type": "text",
+            "text_panel": {"content": "# Latency"}}]})``
+
+        Args:
+            board: A ``BoardCreate`` or an equivalent dict. ``type`` defaults to
+                ``flexible``; at most 5 preset filters and 10 tags.
+
+        Returns:
+            The created board.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            UnprocessableEntityError: The API rejected the board (e.g. an unknown query).
+            APIError: On any other failure.
+        """
+        body = self._body(BoardCreate, board)
+        result: Board = await self._request("POST", "/1/boards", json=body, cast=Board)
+        return result
+
+    async def update(self, board_id: str, board: BoardUpdate | Mapping[str, Any]) -> Board:
+        """Replace a board.
+
+        Everything you leave out is reset, except ``preset_filters``: omit it to keep the
+        current preset filters, send ``[]`` to remove them.
+
+        Example:
+            ``board = await client.boards.get("abc"); await client.boards.update("abc",
+            {"name": board.name, "panels": []})``
+
+        Args:
+            board_id: The board's ID.
+            board: A ``BoardUpdate`` or an equivalent dict.
+
+        Returns:
+            The updated board.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            NotFoundError: No such board.
+            APIError: On any other failure.
+        """
+        body = self._body(BoardUpdate, board)
+        result: Board = await self._request(
+            "PUT", f"/1/boards/{segment(board_id)}", json=body, cast=Board
+        )
+        return result
+
+    async def delete(self, board_id: str) -> None:
+        """Delete a board (its views go with it).
+
+        Args:
+            board_id: The board's ID.
+
+        Raises:
+            NotFoundError: No such board.
+            APIError: On any other failure.
+        """
+        await self._request("DELETE", f"/1/boards/{segment(board_id)}")
