@@ -192,7 +192,11 @@ def _pydantic_problems(err: ValidationError) -> list[_Problem]:
     for detail in err.errors():
         parts: list[str | int] = []
         for part in detail["loc"]:
-            if isinstance(part, str) and part not in _KNOWN_FIELDS:
+            if (
+                isinstance(part, str)
+                and part not in _KNOWN_FIELDS
+                and detail["type"] != "extra_forbidden"
+            ):
                 break  # a union-member tag such as 'int' or 'list[str]'
             parts.append(part)
         groups.setdefault(tuple(parts), []).append(detail)
@@ -839,7 +843,7 @@ class QueryBuilder:
             if value is _MISSING:
                 fields.pop(key, None)
             else:
-                fields[key] = value
+                fields[key] = _freeze(value)
         return self._from_fields(fields)
 
     def _append(self, key: str, *items: Any) -> QueryBuilder:
@@ -1264,9 +1268,7 @@ class QueryBuilder:
             }
         else:
             raise TypeError(f"expected a QuerySpec, a Query or a dict, got {type(spec).__name__}")
-        return cls._from_fields(
-            {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
-        )
+        return cls._from_fields(fields)
 
     # -- value semantics -------------------------------------------------------------
 
