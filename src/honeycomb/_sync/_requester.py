@@ -27,6 +27,7 @@ from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait
 from honeycomb._version import __version__
 from honeycomb.errors import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APITimeoutError,
     HoneycombError,
@@ -237,15 +238,28 @@ class Requester:
             APIError: The last failure, once retries are spent or not allowed.
         """
         retries = self.config.max_retries if max_retries is None else max_retries
-        if retries == 0:
-            return self.send_once(request)
         method = request.method
 
-        def should_retry(exc: BaseException) -> bool:
-            return (
-                retry_reason(exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses)
-                is not None
+        def reason(exc: BaseException) -> str | None:
+            return retry_reason(
+                exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses
             )
+
+        # The first attempt runs bare: building a retry loop for every call that succeeds
+        # first time would cost more than the rest of the pipeline's overhead.
+        try:
+            return self.send_once(request)
+        except APIError as exc:
+            if retries == 0 or reason(exc) is None:
+                raise
+            replay: list[APIError] = [exc]
+
+        def attempt() -> httpx.Response:
+            # Attempt 1 replays the failure already seen, so tenacity numbers the attempts,
+            # computes the waits and logs exactly as if it had sent the first one itself.
+            if replay:
+                raise replay.pop()
+            return self.send_once(request)
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
@@ -253,9 +267,6 @@ class Requester:
 
         def log_retry(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome else None
-            reason = exc and retry_reason(
-                exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses
-            )
             logger.info(
                 "Retrying %s %s in %.2fs (attempt %d of %d): %s",
                 method,
@@ -263,22 +274,18 @@ class Requester:
                 state.upcoming_sleep,
                 state.attempt_number + 1,
                 retries + 1,
-                reason,
+                exc and reason(exc),
             )
 
         retrying = Retrying(
             stop=stop_after_attempt(retries + 1),
-            retry=retry_if_exception(should_retry),
+            retry=retry_if_exception(lambda exc: reason(exc) is not None),
             wait=wait,
             sleep=_io.sleep,
             before_sleep=log_retry,
             reraise=True,
         )
-        response: httpx.Response | None = None
-        for attempt in retrying:
-            with attempt:
-                response = self.send_once(request)
-        assert response is not None
+        response: httpx.Response = retrying(attempt)
         return response
 
     # -- decoding ------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""Per-request cost of ``client.datasets.list()`` against raw httpx, sync and async.
+
+Both sides talk to the same loopback server (another process) returning 50 datasets;
+raw httpx does GET + ``.json()``, the SDK does GET + retry wrapper + error mapping +
+validation into 50 pydantic models. Rounds alternate between the two so that machine
+noise falls on both; the ratio of medians is printed.
+
+    python scripts/bench/requests.py [--requests 2000] [--rounds 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _server import canned_server
+
+from honeycomb import AsyncClient, Client
+
+KEY = "hcxlk_benchmarkbenchmarkbenchmark"
+DATASETS = [
+    {
+        "name": f"dataset {i}",
+        "slug": f"dataset-{i}",
+        "description": "a benchmark dataset",
+        "settings": {"delete_protected": True},
+        "expand_json_depth": 0,
+        "regular_columns_count": 100 + i,
+        "last_written_at": "2026-11-01T12:00:00Z",
+        "created_at": "2026-01-01T00:00:00Z",
+    }
+    for i in range(50)
+]
+
+
+def time_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
+    raw_times, sdk_times = [], []
+    headers = {"X-Honeycomb-Team": KEY}
+    with httpx.Client(base_url=base) as raw, Client(api_key=KEY, base_url=base) as sdk:
+        for _ in range(50):  # warm up both connection pools and caches
+            raw.get("/1/datasets", headers=headers).json()
+            sdk.datasets.list()
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(n):
+                raw.get("/1/datasets", headers=headers).json()
+            raw_times.append((time.perf_counter() - start) / n)
+            start = time.perf_counter()
+            for _ in range(n):
+                sdk.datasets.list()
+            sdk_times.append((time.perf_counter() - start) / n)
+    return statistics.median(raw_times), statistics.median(sdk_times)
+
+
+async def time_async(base: str, n: int, rounds: int) -> tuple[float, float]:
+    raw_times, sdk_times = [], []
+    headers = {"X-Honeycomb-Team": KEY}
+    async with (
+        httpx.AsyncClient(base_url=base) as raw,
+        AsyncClient(api_key=KEY, base_url=base) as sdk,
+    ):
+        for _ in range(50):
+            (await raw.get("/1/datasets", headers=headers)).json()
+            await sdk.datasets.list()
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(n):
+                (await raw.get("/1/datasets", headers=headers)).json()
+            raw_times.append((time.perf_counter() - start) / n)
+            start = time.perf_counter()
+            for _ in range(n):
+                await sdk.datasets.list()
+            sdk_times.append((time.perf_counter() - start) / n)
+    return statistics.median(raw_times), statistics.median(sdk_times)
+
+
+def main() -> None:
+    """Run the benchmark and print one line per flavour."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, python {platform.python_version()}, httpx {httpx.__version__}"
+    )
+    with canned_server(json.dumps(DATASETS).encode()) as base:
+        raw, sdk = time_sync(base, args.requests, args.rounds)
+        print(
+            f"sync  datasets.list(): raw httpx {raw * 1e6:7.1f} us  sdk {sdk * 1e6:7.1f} us  ratio {sdk / raw:.2f}x"
+        )
+        raw, sdk = asyncio.run(time_async(base, args.requests, args.rounds))
+        print(
+            f"async datasets.list(): raw httpx {raw * 1e6:7.1f} us  sdk {sdk * 1e6:7.1f} us  ratio {sdk / raw:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
