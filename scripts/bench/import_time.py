@@ -1,4 +1,4 @@
-"""Wall time of ``import honeycomb`` against the floor ``import httpx; from pydantic import BaseModel``.
+"""Wall time of ``import honeycomb`` against ``import httpx; from pydantic import BaseModel``.
 
 Each statement runs in fresh interpreters, alternating, and the medians are compared.
 ``from honeycomb import Client`` (which loads the client, httpx, pydantic and tenacity)
@@ -15,8 +15,9 @@ import subprocess
 import sys
 import time
 
+FLOOR = "import httpx; from pydantic import BaseModel"
 CASES = {
-    "floor: import httpx; from pydantic import BaseModel": "import httpx; from pydantic import BaseModel",
+    f"floor: {FLOOR}": FLOOR,
     "import honeycomb": "import honeycomb",
     "from honeycomb import Client": "from honeycomb import Client",
 }
@@ -34,7 +35,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     samples: dict[str, list[float]] = {name: [] for name in CASES}
-    for name, statement in CASES.items():
+    for statement in CASES.values():
         once(statement)  # warm the bytecode cache
     for _ in range(args.runs):
         for name, statement in CASES.items():

@@ -84,24 +84,26 @@ async def time_async(base: str, n: int, rounds: int) -> tuple[float, float]:
     return statistics.median(raw_times), statistics.median(sdk_times)
 
 
+def report(flavour: str, raw: float, sdk: float) -> None:
+    """Print one result line."""
+    print(
+        f"{flavour} datasets.list(): raw httpx {raw * 1e6:7.1f} us, "
+        f"sdk {sdk * 1e6:7.1f} us, ratio {sdk / raw:.2f}x"
+    )
+
+
 def main() -> None:
     """Run the benchmark and print one line per flavour."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    print(
-        f"machine: {platform.machine()}, python {platform.python_version()}, httpx {httpx.__version__}"
-    )
+    print(f"machine: {platform.machine()}, python {platform.python_version()}")
     with canned_server(json.dumps(DATASETS).encode()) as base:
         raw, sdk = time_sync(base, args.requests, args.rounds)
-        print(
-            f"sync  datasets.list(): raw httpx {raw * 1e6:7.1f} us  sdk {sdk * 1e6:7.1f} us  ratio {sdk / raw:.2f}x"
-        )
+        report("sync ", raw, sdk)
         raw, sdk = asyncio.run(time_async(base, args.requests, args.rounds))
-        print(
-            f"async datasets.list(): raw httpx {raw * 1e6:7.1f} us  sdk {sdk * 1e6:7.1f} us  ratio {sdk / raw:.2f}x"
-        )
+        report("async", raw, sdk)
 
 
 if __name__ == "__main__":
