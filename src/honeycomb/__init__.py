@@ -18,8 +18,10 @@ from honeycomb.errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    EventTooLargeError,
     HoneycombError,
     InternalServerError,
+    InvalidEventError,
     MissingCredentialError,
     NotFoundError,
     PaginationError,
@@ -28,6 +30,7 @@ from honeycomb.errors import (
     QueryFailedError,
     RateLimitError,
     RequestTooLargeError,
+    TooManyFieldsError,
     UnprocessableEntityError,
 )
 
@@ -46,8 +49,10 @@ __all__ = [
     "BadRequestError",
     "Client",
     "ConflictError",
+    "EventTooLargeError",
     "HoneycombError",
     "InternalServerError",
+    "InvalidEventError",
     "MissingCredentialError",
     "NotFoundError",
     "PaginationError",
@@ -56,6 +61,7 @@ __all__ = [
     "QueryFailedError",
     "RateLimitError",
     "RequestTooLargeError",
+    "TooManyFieldsError",
     "UnprocessableEntityError",
     "__version__",
 ]

@@ -43,8 +43,10 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "ErrorDetail",
+    "EventTooLargeError",
     "HoneycombError",
     "InternalServerError",
+    "InvalidEventError",
     "MissingCredentialError",
     "NotFoundError",
     "PaginationError",
@@ -53,6 +55,7 @@ __all__ = [
     "QueryFailedError",
     "RateLimitError",
     "RequestTooLargeError",
+    "TooManyFieldsError",
     "UnprocessableEntityError",
     "make_status_error",
     "parse_error_body",
@@ -278,6 +281,42 @@ class PollTimeoutError(HoneycombError):
 
 class PaginationError(HoneycombError):
     """The API repeated a cursor, or a listing exceeded ``max_pages``."""
+
+
+class InvalidEventError(HoneycombError, ValueError):
+    """An event that cannot be sent: not a mapping, no fields, or not serialisable to JSON.
+
+    Raised by ``events.send`` before anything is sent; ``send_batch`` and the batcher turn
+    it into an error result for that event alone.
+    """
+
+
+class EventTooLargeError(InvalidEventError):
+    """An event over the 1 MB limit of uncompressed JSON.
+
+    Attributes:
+        size: The event's size in bytes, as it would be sent.
+        limit: The limit in bytes.
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"event is {size} bytes of JSON; the limit is {limit} bytes")
+        self.size = size
+        self.limit = limit
+
+
+class TooManyFieldsError(InvalidEventError):
+    """An event with more fields than the API accepts (2,000).
+
+    Attributes:
+        fields: How many fields the event has.
+        limit: The limit.
+    """
+
+    def __init__(self, fields: int, limit: int) -> None:
+        super().__init__(f"event has {fields} fields; the limit is {limit}")
+        self.fields = fields
+        self.limit = limit
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

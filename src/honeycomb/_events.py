@@ -1,0 +1,477 @@
+"""Event encoding: serialise, measure, chunk, compress, and read per-event results. No I/O.
+
+The hot path of ``events.send_batch`` and of the batcher lives here. It builds no
+pydantic model per event: each event is serialised once (orjson when installed, else
+``pydantic_core.to_json``), wrapped as a batch element
+(``{"data":...,"time":"...","samplerate":n}``) by joining bytes, and measured once. A
+request body is the elements joined with commas inside brackets, so the size of a body
+is known from the sizes of its elements without encoding anything again.
+
+Limits (Honeycomb's Events API): an event is at most 1 MB (1,000,000 bytes, as
+libhoney-go counts) of uncompressed JSON, measured here on the whole batch element; an
+event has at most 2,000 fields; a request body is at most 5 MB (5,000,000 bytes) before
+compression.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+import pydantic_core
+
+from honeycomb.errors import EventTooLargeError, InvalidEventError, TooManyFieldsError
+from honeycomb.models.events import MAX_FIELDS, BatchEvent
+
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_EVENT_BYTES",
+    "MAX_FIELDS",
+    "ChunkStatus",
+    "Compression",
+    "Encoding",
+    "Stamper",
+    "body_size",
+    "compress",
+    "dumps",
+    "encode_data",
+    "encode_event",
+    "encode_item",
+    "format_time",
+    "join",
+    "parse_batch_response",
+    "plan_chunks",
+    "resolve_compression",
+    "time_fragment_for",
+    "wrap",
+]
+
+MAX_EVENT_BYTES = 1_000_000
+"""The largest event, in bytes of uncompressed JSON (1 MB as libhoney-go counts it)."""
+
+MAX_BODY_BYTES = 5_000_000
+"""The largest request body to ``/1/batch``, before compression (5 MB)."""
+
+Compression = Literal["auto", "zstd", "gzip"] | None
+"""What the caller asks for: ``"auto"`` is zstd when ``zstandard`` is installed, else gzip."""
+
+Encoding = Literal["zstd", "gzip"] | None
+"""What is actually used: the ``Content-Encoding`` header value, or None for plain JSON."""
+
+_KEYS = frozenset({"data", "time", "samplerate"})
+_OPEN = b'{"data":'
+_TIME = b',"time":"'
+
+
+# -- serialisation -----------------------------------------------------------------------
+
+
+def _load_dumps() -> Callable[[Any], bytes]:
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return pydantic_core.to_json
+
+    orjson_dumps = orjson.dumps
+    utc_z = orjson.OPT_UTC_Z  # write UTC as "Z", as pydantic_core does
+    to_json = pydantic_core.to_json
+
+    def dumps_orjson(value: Any) -> bytes:
+        try:
+            result: bytes = orjson_dumps(value, option=utc_z)
+        except TypeError:
+            # What orjson does not know (Decimal, sets, non-string keys, models...),
+            # pydantic_core may: it raises ValueError when it cannot either.
+            return to_json(value)
+        return result
+
+    return dumps_orjson
+
+
+dumps: Callable[[Any], bytes] = _load_dumps()
+"""Serialise to compact JSON bytes: orjson when installed, else ``pydantic_core.to_json``."""
+
+
+def format_time(value: datetime | float | str) -> str:
+    """Format an event timestamp as RFC 3339.
+
+    Args:
+        value: A datetime (naive means UTC), epoch seconds (int or float, as
+            ``time.time()`` returns), or a string, which is passed through as given.
+
+    Returns:
+        The timestamp, e.g. ``2024-05-01T12:00:00.250000Z``.
+
+    Raises:
+        InvalidEventError: A bool, a non-finite number, a number out of range (epoch
+            milliseconds are out of range as seconds) or another type.
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        moment = value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise InvalidEventError(f"event time must be finite epoch seconds, got {value!r}")
+        try:
+            moment = datetime.fromtimestamp(value, timezone.utc)
+        except (OverflowError, OSError, ValueError) as err:
+            raise InvalidEventError(
+                f"event time {value!r} is out of range for epoch seconds "
+                "(epoch milliseconds? divide by 1000)"
+            ) from err
+    else:
+        raise InvalidEventError(
+            "event time must be a datetime, epoch seconds or an RFC 3339 string, "
+            f"got {type(value).__name__}"
+        )
+    text = moment.astimezone(timezone.utc).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+class Stamper:
+    """The current time as a ready-made ``,"time":"..."`` fragment, formatted once per ms.
+
+    The batcher stamps each event with the time ``add()`` was called, as libhoney does, so
+    that time spent queued or retrying does not move events in time. Formatting a datetime
+    per event would cost more than serialising a small event, so the fragment is reused
+    within a millisecond.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
+        self._cached: tuple[int, bytes] = (-1, b"")
+
+    def __call__(self) -> bytes:
+        """Return the fragment for now.
+
+        Returns:
+            ``,"time":"<RFC 3339, millisecond precision>"`` as bytes.
+        """
+        millis = int(self._clock() * 1000)
+        cached = self._cached
+        if cached[0] == millis:
+            return cached[1]
+        moment = datetime.fromtimestamp(millis / 1000, timezone.utc)
+        fragment = (
+            _TIME + moment.strftime("%Y-%m-%dT%H:%M:%S.").encode() + b'%03dZ"' % (millis % 1000)
+        )
+        self._cached = (millis, fragment)
+        return fragment
+
+
+# -- one event ---------------------------------------------------------------------------
+
+
+def encode_data(data: Any) -> bytes:
+    """Check and serialise an event's fields: the body of ``POST /1/events``.
+
+    Args:
+        data: A mapping of field names to values.
+
+    Returns:
+        The compact JSON object.
+
+    Raises:
+        InvalidEventError: Not a mapping, no fields, or not serialisable.
+        TooManyFieldsError: More than 2,000 fields.
+        EventTooLargeError: Over 1 MB of JSON.
+    """
+    if type(data) is not dict:  # the exact-type test first: isinstance on an ABC is slow
+        if not isinstance(data, Mapping):
+            raise InvalidEventError(
+                f"event data must be a mapping of field names to values, got {type(data).__name__}"
+            )
+        data = dict(data)
+    fields = len(data)
+    if fields == 0:
+        raise InvalidEventError("event has no fields")
+    if fields > MAX_FIELDS:
+        raise TooManyFieldsError(fields, MAX_FIELDS)
+    try:
+        body = dumps(data)
+    except (TypeError, ValueError) as err:
+        raise InvalidEventError(f"event is not serialisable to JSON: {err}") from err
+    if len(body) > MAX_EVENT_BYTES:
+        raise EventTooLargeError(len(body), MAX_EVENT_BYTES)
+    return body
+
+
+def _samplerate(value: Any) -> bytes:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidEventError(f"samplerate must be an integer of at least 1, got {value!r}")
+    return b',"samplerate":%d' % value
+
+
+def wrap(body: bytes, time_fragment: bytes = b"", samplerate: int | None = None) -> bytes:
+    """Make a batch element from serialised fields; check its size.
+
+    Args:
+        body: The fields, from ``encode_data``.
+        time_fragment: ``,"time":"..."`` (from ``Stamper`` or ``time_fragment_for``), or b"".
+        samplerate: The sample rate, or None to leave it out (the API's default is 1).
+
+    Returns:
+        ``{"data":...,"time":"...","samplerate":n}`` as bytes.
+
+    Raises:
+        InvalidEventError: A bad samplerate.
+        EventTooLargeError: The element is over 1 MB.
+    """
+    if samplerate is None:
+        element = _OPEN + body + time_fragment + b"}"
+    else:
+        element = _OPEN + body + time_fragment + _samplerate(samplerate) + b"}"
+    if len(element) > MAX_EVENT_BYTES:
+        raise EventTooLargeError(len(element), MAX_EVENT_BYTES)
+    return element
+
+
+def time_fragment_for(value: datetime | float | str | None) -> bytes:
+    """The ``,"time":"..."`` fragment for a caller's timestamp (b"" for None).
+
+    Args:
+        value: See ``format_time``.
+
+    Returns:
+        The fragment.
+
+    Raises:
+        InvalidEventError: An unusable timestamp.
+    """
+    if value is None:
+        return b""
+    return b',"time":' + dumps(format_time(value))
+
+
+def encode_event(
+    data: Any, timestamp: datetime | float | str | None = None, samplerate: int | None = None
+) -> bytes:
+    """Encode one event as a batch element.
+
+    Args:
+        data: The fields.
+        timestamp: When it happened (see ``format_time``); None leaves it to the API.
+        samplerate: The sample rate; None leaves it out.
+
+    Returns:
+        The element's bytes.
+
+    Raises:
+        InvalidEventError: The event cannot be sent (a subclass says why).
+    """
+    return wrap(encode_data(data), time_fragment_for(timestamp), samplerate)
+
+
+def encode_item(item: Any) -> bytes:
+    """Encode one input of ``send_batch``: a ``BatchEvent``, an equivalent dict, or any
+    object with ``data``/``time``/``samplerate`` attributes.
+
+    Args:
+        item: The event.
+
+    Returns:
+        The element's bytes.
+
+    Raises:
+        InvalidEventError: The event cannot be sent (a subclass says why).
+    """
+    if isinstance(item, BatchEvent):
+        return encode_event(item.data, item.time, item.samplerate)
+    if isinstance(item, Mapping):
+        unknown = item.keys() - _KEYS
+        if unknown or "data" not in item:
+            raise InvalidEventError(
+                'each event must look like {"data": {...}, "time": ..., "samplerate": n}; '
+                + (
+                    f"unknown keys {sorted(map(str, unknown))}"
+                    if unknown
+                    else "this one has no 'data'"
+                )
+            )
+        return encode_event(item["data"], item.get("time"), item.get("samplerate"))
+    if hasattr(item, "data"):
+        return encode_event(
+            item.data, getattr(item, "time", None), getattr(item, "samplerate", None)
+        )
+    raise InvalidEventError(
+        f"expected a BatchEvent or a dict with 'data', got {type(item).__name__}"
+    )
+
+
+# -- bodies ------------------------------------------------------------------------------
+
+
+def body_size(total: int, count: int) -> int:
+    """The size of the body ``join`` makes from ``count`` elements of ``total`` bytes."""
+    return total + count + 1 if count else 2
+
+
+def join(elements: Sequence[bytes]) -> bytes:
+    """Join batch elements into a JSON array body.
+
+    Args:
+        elements: Encoded elements.
+
+    Returns:
+        ``[e1,e2,...]``.
+    """
+    return b"[" + b",".join(elements) + b"]"
+
+
+def plan_chunks(
+    sizes: Sequence[int], *, max_body: int = MAX_BODY_BYTES, max_events: int | None = None
+) -> list[range]:
+    """Split a run of elements into requests whose bodies stay within ``max_body`` bytes.
+
+    Args:
+        sizes: The size of each element, in order (each at most ``MAX_EVENT_BYTES``).
+        max_body: The largest body, in bytes.
+        max_events: The most events in one request, or None for no count limit.
+
+    Returns:
+        Consecutive ranges of indices into ``sizes``, covering all of them in order.
+    """
+    chunks: list[range] = []
+    start, total = 0, 0
+    for i, size in enumerate(sizes):
+        count = i - start
+        if count and (
+            body_size(total + size, count + 1) > max_body
+            or (max_events is not None and count >= max_events)
+        ):
+            chunks.append(range(start, i))
+            start, total = i, 0
+        total += size
+    if start < len(sizes):
+        chunks.append(range(start, len(sizes)))
+    return chunks
+
+
+def resolve_compression(choice: Compression) -> Encoding:
+    """Decide the ``Content-Encoding`` for a caller's choice.
+
+    Args:
+        choice: ``"auto"`` (zstd when ``zstandard`` is importable, else gzip), ``"zstd"``,
+            ``"gzip"`` or None (plain JSON).
+
+    Returns:
+        The encoding to use.
+
+    Raises:
+        ValueError: An unknown choice, or ``"zstd"`` without ``zstandard`` installed.
+    """
+    if choice is None or choice == "gzip":
+        return choice
+    if choice not in ("auto", "zstd"):
+        raise ValueError(f"compression must be 'auto', 'zstd', 'gzip' or None, not {choice!r}")
+    try:
+        import zstandard  # noqa: F401
+    except ImportError:
+        if choice == "zstd":
+            raise ValueError(
+                "compression='zstd' needs the zstandard package: pip install 'honeycomb-sdk[zstd]'"
+            ) from None
+        return "gzip"
+    return "zstd"
+
+
+ZSTD_LEVEL = 1
+GZIP_LEVEL = 1
+"""Fast levels: event bodies are repetitive, so even level 1 shrinks them 5-10x."""
+
+
+def compress(body: bytes, encoding: Encoding) -> bytes:
+    """Compress a body for the given ``Content-Encoding``.
+
+    Args:
+        body: The JSON body.
+        encoding: ``"zstd"``, ``"gzip"`` or None (returned unchanged).
+
+    Returns:
+        The bytes to send.
+    """
+    if encoding is None:
+        return body
+    if encoding == "gzip":
+        return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+    import zstandard
+
+    # A compressor is not safe to share between threads; making one is cheap.
+    result: bytes = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(body)
+    return result
+
+
+# -- results -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChunkStatus:
+    """What the API said about the events of one request.
+
+    Events are accepted unless listed in ``failures``, so the common case (all accepted)
+    allocates nothing per event.
+
+    Attributes:
+        ok_status: The status of the accepted events (202 normally).
+        failures: Position in the request -> (status, error) for each event not accepted.
+    """
+
+    ok_status: int
+    failures: dict[int, tuple[int, str]]
+
+
+def _item_status(item: Any, default: int) -> tuple[int, str | None]:
+    if not isinstance(item, dict):
+        return default, f"unreadable per-event status {item!r}"
+    raw = item.get("status")
+    status = int(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
+    raw_error = item.get("error")
+    error = None if raw_error is None else str(raw_error)
+    if error or not 200 <= status < 300:
+        return status, error or f"status {status}"
+    return status, None
+
+
+def parse_batch_response(content: bytes, count: int, http_status: int) -> ChunkStatus:
+    """Read the per-event statuses of a successful ``POST /1/batch`` response.
+
+    The API answers 200 with ``[{"status": 202}, {"status": 400, "error": "..."}, ...]``,
+    one per event in order; an empty body means every event was queued.
+
+    Args:
+        content: The response body.
+        count: How many events the request carried.
+        http_status: The response's HTTP status.
+
+    Returns:
+        The accepted status and the failures. An event the response does not mention,
+        or a body that cannot be read, counts as failed: it may or may not have been
+        accepted, and the caller should know.
+    """
+    if not content.strip():
+        return ChunkStatus(http_status, {})
+    try:
+        items = pydantic_core.from_json(content)
+    except ValueError:
+        items = None
+    if not isinstance(items, list):
+        text = content[:200].decode("utf-8", errors="replace")
+        unreadable = f"unreadable response to the batch (the events may have been accepted): {text}"
+        return ChunkStatus(http_status, dict.fromkeys(range(count), (http_status, unreadable)))
+    ok_status = 0
+    failures: dict[int, tuple[int, str]] = {}
+    for i, item in enumerate(items[:count]):
+        status, error = _item_status(item, http_status)
+        if error is None:
+            ok_status = ok_status or status
+        else:
+            failures[i] = (status, error)
+    for i in range(len(items), count):
+        failures[i] = (http_status, "the response to the batch did not mention this event")
+    return ChunkStatus(ok_status or http_status, failures)
