@@ -1,0 +1,72 @@
+# GENERATED from src/honeycomb/_async/resources/dataset_definitions.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""``client.dataset_definitions``: which column plays which role in a dataset."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._paths import segment
+from honeycomb._sync._resource import Resource
+from honeycomb.models import dataset_definitions as models
+
+__all__ = ["DatasetDefinitions"]
+
+
+class DatasetDefinitions(Resource):
+    """Dataset definitions (``/1/dataset_definitions``): trace id, duration, service name..."""
+
+    def get(self, dataset: str) -> models.DatasetDefinitions:
+        """Read every definition of a dataset.
+
+        Args:
+            dataset: The dataset slug (not ``__all__``: definitions belong to one dataset).
+
+        Returns:
+            The definitions; a type that is not set is ``None``.
+
+        Raises:
+            NotFoundError: No such dataset.
+            APIError: On any other failure.
+        """
+        result: models.DatasetDefinitions = self._request(
+            "GET", f"/1/dataset_definitions/{segment(dataset)}", cast=models.DatasetDefinitions
+        )
+        return result
+
+    def update(
+        self,
+        dataset: str,
+        definitions: models.DatasetDefinitionsUpdate | Mapping[str, Any],
+    ) -> models.DatasetDefinitions:
+        """Set, change or clear some definitions, leaving the others as they are (PATCH).
+
+        Give a definition an empty ``name`` to clear it (Honeycomb may then fall back to
+        its default mapping); ``DatasetDefinitionsUpdate.clear(...)`` builds such a body.
+
+        Example:
+            ``client.dataset_definitions.update("web", {"duration_ms": {"name":
+            "duration_we_send"}, "error": {"name": ""}})``
+
+        Args:
+            dataset: The dataset slug.
+            definitions: A ``DatasetDefinitionsUpdate`` or an equivalent dict.
+
+        Returns:
+            Every definition of the dataset after the update.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            NotFoundError: No such dataset.
+            UnprocessableEntityError: A named column or calculated field does not exist.
+            APIError: On any other failure.
+        """
+        body = self._body(models.DatasetDefinitionsUpdate, definitions)
+        result: models.DatasetDefinitions = self._request(
+            "PATCH",
+            f"/1/dataset_definitions/{segment(dataset)}",
+            json=body,
+            cast=models.DatasetDefinitions,
+        )
+        return result

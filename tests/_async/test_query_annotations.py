@@ -1,0 +1,162 @@
+"""client.query_annotations: /1/query_annotations/{dataset}[/{id}]."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pydantic
+import pytest
+from pytest_httpx import HTTPXMock
+
+from honeycomb import AsyncClient, NotFoundError
+from honeycomb.models.query_annotations import (
+    QueryAnnotation,
+    QueryAnnotationCreate,
+    QueryAnnotationSource,
+)
+
+from .conftest import API_KEY, BASE
+
+URL = f"{BASE}/1/query_annotations/web"
+
+# What the live API returns: no created_at/updated_at, although the spec lists them.
+ANNOTATION = {
+    "id": "sGUnkBHgRFN",
+    "query_id": "mabAMpSPDjH",
+    "name": "My Named Query",
+    "description": "A nice description of My Named Query",
+    "source": "query",
+}
+
+
+def _only_request(httpx_mock: HTTPXMock) -> Any:
+    requests = httpx_mock.get_requests()
+    assert len(requests) == 1
+    request = requests[0]
+    assert request.headers["X-Honeycomb-Team"] == API_KEY
+    assert "Authorization" not in request.headers
+    return request
+
+
+async def test_list_sends_no_flag_by_default(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(method="GET", url=URL, json=[ANNOTATION])
+    annotations = await client.query_annotations.list("web")
+    (annotation,) = annotations
+    assert annotation.id == "sGUnkBHgRFN"
+    assert annotation.source is QueryAnnotationSource.QUERY
+    assert annotation.created_at is None and annotation.updated_at is None
+    request = _only_request(httpx_mock)
+    assert request.method == "GET"
+    assert dict(request.url.params) == {}
+
+
+async def test_list_including_board_annotations(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    from_board = {**ANNOTATION, "id": "b1", "source": "board"}
+    httpx_mock.add_response(
+        method="GET", url=f"{URL}?include_board_annotations=true", json=[ANNOTATION, from_board]
+    )
+    annotations = await client.query_annotations.list("web", include_board_annotations=True)
+    assert [a.source for a in annotations] == [
+        QueryAnnotationSource.QUERY,
+        QueryAnnotationSource.BOARD,
+    ]
+    assert dict(_only_request(httpx_mock).url.params) == {"include_board_annotations": "true"}
+
+
+async def test_list_keeps_unknown_source(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(method="GET", url=URL, json=[{**ANNOTATION, "source": "notebook"}])
+    (annotation,) = await client.query_annotations.list("web")
+    assert annotation.source == "notebook"
+
+
+async def test_get(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{BASE}/1/query_annotations/__all__/sGUnkBHgRFN",
+        json={**ANNOTATION, "created_at": "2022-10-26T21:36:04Z"},
+    )
+    annotation = await client.query_annotations.get("__all__", "sGUnkBHgRFN")
+    assert isinstance(annotation, QueryAnnotation)
+    assert annotation.query_id == "mabAMpSPDjH"
+    assert annotation.created_at is not None and annotation.created_at.year == 2022
+
+
+async def test_get_unknown(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(url=f"{URL}/gone", status_code=404, json={"error": "not found"})
+    with pytest.raises(NotFoundError):
+        await client.query_annotations.get("web", "gone")
+
+
+async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(method="POST", url=URL, status_code=201, json=ANNOTATION)
+    annotation = await client.query_annotations.create(
+        "web", QueryAnnotationCreate(name="My Named Query", query_id="mabAMpSPDjH")
+    )
+    request = _only_request(httpx_mock)
+    assert request.method == "POST"
+    assert request.headers["Content-Type"] == "application/json"
+    assert json.loads(request.content) == {"name": "My Named Query", "query_id": "mabAMpSPDjH"}
+    assert annotation.id == "sGUnkBHgRFN"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {},
+        {"name": "n"},
+        {"query_id": "q"},
+        {"name": "", "query_id": "q"},
+        {"name": "n" * 321, "query_id": "q"},
+        {"name": "n", "query_id": "q", "description": "d" * 1024},
+        {"name": "n", "query_id": "q", "source": "board"},
+    ],
+)
+async def test_create_validates_before_sending(
+    httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
+) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        await client.query_annotations.create("web", bad)
+    assert httpx_mock.get_requests() == []
+
+
+async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    # The spec's own example of an update response carries neither id nor timestamps.
+    httpx_mock.add_response(
+        method="PUT",
+        url=f"{URL}/sGUnkBHgRFN",
+        json={
+            "name": "My Updated Annotation",
+            "description": "A nice description of My Update Annotation",
+            "query_id": "mabAMpSPDjH",
+        },
+    )
+    annotation = await client.query_annotations.update(
+        "web",
+        "sGUnkBHgRFN",
+        {
+            "name": "My Updated Annotation",
+            "description": "A nice description of My Update Annotation",
+            "query_id": "mabAMpSPDjH",
+        },
+    )
+    request = _only_request(httpx_mock)
+    assert request.method == "PUT"
+    assert json.loads(request.content) == {
+        "name": "My Updated Annotation",
+        "description": "A nice description of My Update Annotation",
+        "query_id": "mabAMpSPDjH",
+    }
+    assert annotation.name == "My Updated Annotation" and annotation.id is None
+
+
+async def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        await client.query_annotations.update("web", "sGUnkBHgRFN", {"name": "x"})
+    assert httpx_mock.get_requests() == []
+
+
+async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(method="DELETE", url=f"{URL}/sGUnkBHgRFN", status_code=204)
+    await client.query_annotations.delete("web", "sGUnkBHgRFN")
+    assert _only_request(httpx_mock).method == "DELETE"
