@@ -96,6 +96,7 @@ __all__ = [
     "QueryBuilder",
     "QueryValidationError",
     "QueryWarning",
+    "query_body",
     "validate_query",
 ]
 
@@ -720,6 +721,49 @@ def _validate(
         raise QueryValidationError(problems)
     for note in notes:
         warnings.warn(note, QueryWarning, stacklevel=stacklevel)
+
+
+def query_body(
+    query: QuerySpec | Mapping[str, Any] | QueryBuilder | SavedQuery,
+    *,
+    for_query_result: bool = False,
+    disable_series: bool = False,
+    stacklevel: int = 2,
+) -> dict[str, Any]:
+    """Validate a query in any accepted form and return the JSON body to send.
+
+    Used by ``client.queries.create`` and ``client.query_results.run``.
+
+    Args:
+        query: A ``QuerySpec``, a dict, a :class:`QueryBuilder`, or a saved ``Query``
+            (whose ``id``, ``query_annotation_id`` and unknown fields are dropped).
+        for_query_result: Also apply the Query Data API's rules.
+        disable_series: The result will be created with ``disable_series=True``.
+        stacklevel: Which frame above this function a :class:`QueryWarning` is
+            attributed to (as for ``warnings.warn``; 2 is the caller).
+
+    Returns:
+        The body: only the fields that were set, JSON-ready.
+
+    Raises:
+        QueryValidationError: Listing every problem found (nothing should be sent).
+        TypeError: When ``query`` is none of the accepted types.
+    """
+    if isinstance(query, QueryBuilder):
+        query = query._raw()
+    elif isinstance(query, SavedQuery):
+        query = query.model_dump(
+            mode="json", exclude_none=True, include=set(QuerySpec.model_fields)
+        )
+    _validate(
+        query,
+        for_query_result=for_query_result,
+        disable_series=disable_series,
+        now=None,
+        stacklevel=stacklevel + 1,
+    )
+    spec = query if isinstance(query, QuerySpec) else QuerySpec.model_validate(query)
+    return spec.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
 
 # ----------------------------------------------------------------------- builder
