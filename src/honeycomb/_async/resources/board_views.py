@@ -76,7 +76,7 @@ class BoardViews(Resource):
         Raises:
             pydantic.ValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board.
-            ConflictError: A view of that name exists, or the board already has 50 views.
+            ConflictError: The API answered 409 (the spec documents it, without saying when).
             APIError: On any other failure.
         """
         body = self._body(BoardViewCreate, view)
@@ -101,7 +101,7 @@ class BoardViews(Resource):
         Raises:
             pydantic.ValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board or view.
-            ConflictError: Another view has that name.
+            ConflictError: The API answered 409 (documented by the spec).
             APIError: On any other failure.
         """
         body = self._body(BoardViewUpdate, view)

@@ -47,7 +47,7 @@ class Boards(Resource):
         result: Board = await self._request("GET", f"/1/boards/{segment(board_id)}", cast=Board)
         return result
 
-    async def create(self, board: BoardCreate | Mapping[str, Any]) -> Board:
+    async def create(self, board: BoardCreate | Board | Mapping[str, Any]) -> Board:
         """Create a board.
 
         Example:
@@ -55,7 +55,8 @@ class Boards(Resource):
             "text_panel": {"content": "# Latency"}}]})``
 
         Args:
-            board: A ``BoardCreate`` or an equivalent dict. ``type`` defaults to
+            board: A ``BoardCreate``, an equivalent dict, or a ``Board`` read from the API
+                (to copy it; read-only fields are dropped). ``type`` defaults to
                 ``flexible``; at most 5 preset filters and 10 tags.
 
         Returns:
@@ -70,19 +71,20 @@ class Boards(Resource):
         result: Board = await self._request("POST", "/1/boards", json=body, cast=Board)
         return result
 
-    async def update(self, board_id: str, board: BoardUpdate | Mapping[str, Any]) -> Board:
+    async def update(self, board_id: str, board: BoardUpdate | Board | Mapping[str, Any]) -> Board:
         """Replace a board.
 
         Everything you leave out is reset, except ``preset_filters``: omit it to keep the
         current preset filters, send ``[]`` to remove them.
 
         Example:
-            ``board = await client.boards.get("abc"); await client.boards.update("abc",
-            {"name": board.name, "panels": []})``
+            ``board = await client.boards.get("abc"); board.name = "Renamed";
+            await client.boards.update("abc", board)``
 
         Args:
             board_id: The board's ID.
-            board: A ``BoardUpdate`` or an equivalent dict.
+            board: A ``BoardUpdate``, an equivalent dict, or a ``Board`` read from the
+                API (read-only fields such as ``id`` and ``query_panel.dataset`` are dropped).
 
         Returns:
             The updated board.
