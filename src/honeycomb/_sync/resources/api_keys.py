@@ -1,0 +1,200 @@
+# GENERATED from src/honeycomb/_async/resources/api_keys.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""``client.api_keys``: ingest and configuration keys of a team (management key, v2)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
+from honeycomb._sync._resource import Resource
+from honeycomb.models._jsonapi import (
+    MAX_PAGE_SIZE,
+    build_document,
+    check_page_size,
+    flatten_collection,
+)
+from honeycomb.models.api_keys import (
+    API_KEY_TYPE,
+    RELATIONSHIPS,
+    ApiKey,
+    ApiKeyCreate,
+    ApiKeyUpdate,
+    KeyType,
+)
+
+__all__ = ["ApiKeys"]
+
+JSONAPI = "application/vnd.api+json"
+DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
+"""The largest page: fewer requests against the 100-per-minute limit."""
+
+
+def _parse_page(page: Any) -> builtins.list[ApiKey]:
+    return [ApiKey.model_validate(item) for item in flatten_collection(page)]
+
+
+class ApiKeys(Resource):
+    """Team API keys (``/2/teams/{team}/api-keys``), with the management key.
+
+    Every method takes ``team=`` to override the client's team (which is discovered from
+    ``GET /2/auth`` when neither is set). Keys come back flat (see ``ApiKey``).
+    """
+
+    def iterate(
+        self,
+        type: KeyType | str | None = None,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+        team: str | None = None,
+    ) -> Paginator[ApiKey]:
+        """Iterate over the team's keys lazily, a page at a time.
+
+        Example:
+            ``for key in client.api_keys.iterate("ingest"): print(key.name)``
+
+        Args:
+            type: ``"ingest"`` or ``"configuration"`` to list only that kind.
+            page_size: Keys per page, 1 to 100.
+            max_pages: Stop with ``PaginationError`` after this many pages (None: no limit).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            A paginator; nothing is fetched until it is iterated.
+
+        Raises:
+            ValueError: ``page_size`` is out of range.
+        """
+        check_page_size(page_size)
+        params = {"filter[type]": str(type) if type is not None else None, "page[size]": page_size}
+        return self._paginate(
+            self._lazy_team_path(team, "api-keys"),
+            params=params,
+            parse=_parse_page,
+            auth="management",
+            max_pages=max_pages,
+        )
+
+    def list(
+        self,
+        type: KeyType | str | None = None,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+        team: str | None = None,
+    ) -> builtins.list[ApiKey]:
+        """List every key of the team, following every page.
+
+        Args:
+            type: ``"ingest"`` or ``"configuration"`` to list only that kind.
+            page_size: Keys per page, 1 to 100.
+            max_pages: Stop with ``PaginationError`` after this many pages (None: no limit).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            All matching keys (secrets are never included).
+
+        Raises:
+            PaginationError: A repeated cursor, or more than ``max_pages`` pages.
+            APIError: On any failure.
+        """
+        return self.iterate(type, page_size=page_size, max_pages=max_pages, team=team).to_list()
+
+    def get(self, key_id: str, *, team: str | None = None) -> ApiKey:
+        """Read one key (without its secret).
+
+        Args:
+            key_id: The key id (``hcxik_...`` or ``hcxlk_...``).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The key.
+
+        Raises:
+            NotFoundError: No such key.
+            APIError: On any other failure.
+        """
+        path = self._team_path(team, "api-keys", key_id)
+        result: ApiKey = self._request("GET", path, auth="management", cast=ApiKey)
+        return result
+
+    def create(self, key: ApiKeyCreate | Mapping[str, Any], *, team: str | None = None) -> ApiKey:
+        """Create a key. Its ``secret`` is returned now and never again: store it.
+
+        Example:
+            ``key = client.api_keys.create({"name": "collectors", "key_type":
+            "ingest", "environment_id": env.id}); key.token``
+
+        Args:
+            key: An ``ApiKeyCreate`` or an equivalent dict.
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The new key, with ``secret`` (and ``token``, the value for ``X-Honeycomb-Team``).
+
+        Raises:
+            pydantic.ValidationError: The body is invalid, e.g. configuration permissions
+                on an ingest key (nothing is sent).
+            APIError: On any failure.
+        """
+        body = self._body(ApiKeyCreate, key)
+        document = build_document(API_KEY_TYPE, body, relationships=RELATIONSHIPS)
+        path = self._team_path(team, "api-keys")
+        result: ApiKey = self._request(
+            "POST", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
+        )
+        return result
+
+    def update(
+        self,
+        key_id: str,
+        update: ApiKeyUpdate | Mapping[str, Any],
+        *,
+        team: str | None = None,
+    ) -> ApiKey:
+        """Change a key's name, disabled state or (configuration keys) permissions.
+
+        Permissions left out keep their current values.
+
+        Example:
+            ``client.api_keys.update(key.id, {"disabled": True})``
+
+        Args:
+            key_id: The key id.
+            update: An ``ApiKeyUpdate`` or an equivalent dict.
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The updated key.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            ValueError: Configuration permissions for an ingest key (nothing is sent).
+            NotFoundError: No such key.
+            APIError: On any other failure.
+        """
+        body = self._body(ApiKeyUpdate, update)
+        ApiKeyUpdate.model_validate(body).check_for(key_id)
+        document = build_document(API_KEY_TYPE, body, resource_id=key_id)
+        path = self._team_path(team, "api-keys", key_id)
+        result: ApiKey = self._request(
+            "PATCH", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
+        )
+        return result
+
+    def delete(self, key_id: str, *, team: str | None = None) -> None:
+        """Delete and immediately deactivate a key. This cannot be undone.
+
+        Args:
+            key_id: The key id.
+            team: The team slug, overriding the client's.
+
+        Raises:
+            NotFoundError: No such key.
+            APIError: On any other failure.
+        """
+        path = self._team_path(team, "api-keys", key_id)
+        self._request("DELETE", path, auth="management")
