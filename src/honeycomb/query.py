@@ -141,6 +141,11 @@ class QueryValidationError(HoneycombError, ValueError):
     """
 
     def __init__(self, problems: Sequence[str]) -> None:
+        """Build the error from its list of problems.
+
+        Args:
+            problems: One sentence per problem.
+        """
         self.problems: list[str] = list(problems)
         count = len(self.problems)
         head = f"invalid query: {count} problem{'' if count == 1 else 's'}"
@@ -1115,8 +1120,10 @@ class QueryBuilder:
         return self._set(granularity=_seconds(seconds))
 
     def limit(self, limit: int) -> QueryBuilder:
-        """Set the maximum number of result groups (1..1,000; up to 10,000 for a query
-        result run with ``disable_series=True``).
+        """Set the maximum number of result groups.
+
+        1..1,000 for a saved query; up to 10,000 for a query result run with
+        ``disable_series=True``.
 
         Args:
             limit: The maximum number of rows in ``results``.
@@ -1317,6 +1324,7 @@ class QueryBuilder:
     # -- value semantics -------------------------------------------------------------
 
     def __eq__(self, other: object) -> bool:
+        """Builders are equal when they would build the same specification."""
         if not isinstance(other, QueryBuilder):
             return NotImplemented
         return self._raw() == other._raw()
@@ -1324,4 +1332,5 @@ class QueryBuilder:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
+        """An expression that rebuilds this builder."""
         return f"QueryBuilder.from_spec({self._raw()!r})"

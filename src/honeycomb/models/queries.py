@@ -722,6 +722,7 @@ class QueryResult(ResponseModel):
         return "\n".join(lines)
 
     def __str__(self) -> str:
+        """The aligned text table of :meth:`to_string`."""
         return self.to_string()
 
     def to_html(self, max_rows: int | None = None) -> str:
