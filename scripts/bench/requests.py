@@ -21,11 +21,10 @@ from pathlib import Path
 
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from _server import canned_server
-
-from honeycomb import AsyncClient, Client
+from honeycomb import AsyncClient, Client  # noqa: E402
+from scripts.bench._server import canned_server  # noqa: E402
 
 KEY = "hcxlk_benchmarkbenchmarkbenchmark"
 DATASETS = [

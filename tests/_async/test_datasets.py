@@ -10,7 +10,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, ConflictError, NotFoundError
-from honeycomb.models.datasets import Dataset, DatasetCreate
+from honeycomb.models.datasets import Dataset, DatasetCreate, DatasetType
 
 from .conftest import BASE, KEY_ID
 
@@ -33,7 +33,7 @@ async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert [d.slug for d in datasets] == ["my-dataset-", "m"]
     assert datasets[0].regular_columns_count is None
     assert datasets[0].settings is not None and datasets[0].settings.delete_protected is True
-    assert datasets[1].dataset_type == "metrics"
+    assert datasets[1].dataset_type is DatasetType.METRICS
     assert datasets[1].model_extra == {"brand_new_field": 7}
 
 
@@ -210,3 +210,10 @@ async def test_team_discovery_without_team_in_document(httpx_mock: HTTPXMock) ->
     async with AsyncClient(management_key=(KEY_ID, "secret-value-123")) as client:
         with pytest.raises(Exception, match="pass team="):
             await client._requester.team_slug()
+
+
+async def test_unknown_dataset_type_is_kept(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
+    httpx_mock.add_response(url=f"{BASE}/1/datasets/x", json={**DATASET, "dataset_type": "logs"})
+    dataset = await client.datasets.get("x")
+    assert dataset.dataset_type == "logs"
+    assert not isinstance(dataset.dataset_type, DatasetType)

@@ -40,6 +40,7 @@ class Resource:
         auth: AuthKind = "config",
         content_type: str | None = None,
         timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
         retry_unsafe: bool = False,
         retry_statuses: frozenset[int] = frozenset(),
     ) -> Any:
@@ -54,6 +55,7 @@ class Resource:
             auth=auth,
             content_type=content_type,
             timeout=timeout,
+            max_retries=max_retries,
             retry_unsafe=retry_unsafe,
             retry_statuses=retry_statuses,
         )

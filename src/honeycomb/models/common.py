@@ -64,7 +64,9 @@ Tags = Annotated[list[TagIn], Field(max_length=MAX_TAGS)]
 class NotificationRecipientDetails(ResponseModel):
     """Per-recipient options on a trigger or burn alert (PagerDuty severity, variables)."""
 
-    pagerduty_severity: PagerDutySeverity | str | None = None
+    pagerduty_severity: Annotated[
+        PagerDutySeverity | str | None, Field(union_mode="left_to_right")
+    ] = None
     variables: list[dict[str, Any]] | None = None
 
 
@@ -76,6 +78,6 @@ class NotificationRecipient(ResponseModel):
     """
 
     id: str | None = None
-    type: RecipientType | str | None = None
+    type: Annotated[RecipientType | str | None, Field(union_mode="left_to_right")] = None
     target: str | None = None
     details: NotificationRecipientDetails | None = None

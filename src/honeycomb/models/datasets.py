@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import Field
 
@@ -41,7 +42,8 @@ class Dataset(ResponseModel):
     regular_columns_count: int | None = None
     last_written_at: datetime | None = None
     created_at: datetime | None = None
-    dataset_type: DatasetType | str | None = None
+    # left_to_right: a known value becomes the enum member, an unknown one stays a string.
+    dataset_type: Annotated[DatasetType | str | None, Field(union_mode="left_to_right")] = None
 
 
 class DatasetCreate(RequestModel):
