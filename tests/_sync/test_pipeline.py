@@ -313,3 +313,54 @@ def test_rate_limit_state_tracked_on_success(httpx_mock: HTTPXMock, client: Clie
         119,
         60,
     )
+
+
+class Clock:
+    """A monotonic clock that the patched sleep advances."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    from honeycomb import _io
+
+    clock = Clock()
+
+    def fake_sleep(seconds: float) -> None:
+        clock.now += seconds
+
+    monkeypatch.setattr(_io, "monotonic", lambda: clock.now)
+    monkeypatch.setattr(_io, "sleep", fake_sleep)
+    return clock
+
+
+def test_deadline_waits_out_429s_beyond_max_retries(httpx_mock: HTTPXMock, clock: Clock) -> None:
+    for _ in range(4):
+        httpx_mock.add_response(url=DATASETS, status_code=429, headers={"Retry-After": "5"})
+    httpx_mock.add_response(url=DATASETS, json=[])
+    with retrying_client(max_retries=0) as client:
+        result = client._requester.request("GET", "/1/datasets", cast=Any, deadline=clock.now + 30)
+    assert result == []
+    assert len(httpx_mock.get_requests()) == 5
+    assert clock.now == 120.0
+
+
+def test_deadline_stops_a_wait_that_would_overrun_it(httpx_mock: HTTPXMock, clock: Clock) -> None:
+    httpx_mock.add_response(url=DATASETS, status_code=429, headers={"Retry-After": "5"})
+    httpx_mock.add_response(url=DATASETS, status_code=429, headers={"Retry-After": "50"})
+    with retrying_client(max_retries=5) as client:
+        with pytest.raises(RateLimitError) as info:
+            client._requester.request("GET", "/1/datasets", cast=Any, deadline=clock.now + 30)
+    assert info.value.retry_after == 50.0
+    assert len(httpx_mock.get_requests()) == 2
+    assert clock.now == 105.0
+
+
+def test_deadline_cuts_each_attempt_timeout(httpx_mock: HTTPXMock, clock: Clock) -> None:
+    httpx_mock.add_response(url=DATASETS, json=[])
+    with retrying_client() as client:
+        client._requester.request("GET", "/1/datasets", cast=Any, deadline=clock.now + 2.5)
+    timeout = httpx_mock.get_requests()[0].extensions["timeout"]
+    assert timeout == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}

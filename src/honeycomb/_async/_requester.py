@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 import platform
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, overload
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 import pydantic
 import pydantic_core
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 from honeycomb import _io
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
@@ -29,6 +29,7 @@ from honeycomb.errors import (
     APIResponseValidationError,
     APITimeoutError,
     HoneycombError,
+    RateLimitError,
     make_status_error,
 )
 
@@ -220,6 +221,8 @@ class Requester:
         max_retries: int | None = None,
         retry_unsafe: bool = False,
         retry_statuses: frozenset[int] = frozenset(),
+        on_retry: Callable[[BaseException], object] | None = None,
+        deadline: float | None = None,
     ) -> httpx.Response:
         """Send with retries for what is safe to repeat (see ``honeycomb._retry``).
 
@@ -228,6 +231,11 @@ class Requester:
             max_retries: Overrides the client's setting for this call.
             retry_unsafe: Treat a POST/PATCH as safe to repeat on 5xx and timeouts.
             retry_statuses: Further statuses that mean "rejected, nothing was done".
+            on_retry: Called with the failure before each retry (the batcher counts them).
+            deadline: A ``_io.monotonic()`` time by which the call must be over. Each
+                attempt's timeout is cut to what is left; 429s are waited out (beyond
+                ``max_retries``) while the wait fits; a wait that would pass the deadline
+                is not started and the last error is raised instead.
 
         Returns:
             The successful response.
@@ -243,12 +251,19 @@ class Requester:
                 exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses
             )
 
+        def attempt_once() -> httpx.Request:
+            if deadline is not None:
+                request.extensions["timeout"] = _timeout_within(
+                    request.extensions.get("timeout"), deadline
+                )
+            return request
+
         # The first attempt runs bare: building a retry loop for every call that succeeds
         # first time would cost more than the rest of the pipeline's overhead.
         try:
-            return await self.send_once(request)
+            return await self.send_once(attempt_once())
         except APIError as exc:
-            if retries == 0 or reason(exc) is None:
+            if reason(exc) is None or (retries == 0 and deadline is None):
                 raise
             replay: list[APIError] = [exc]
 
@@ -257,7 +272,17 @@ class Requester:
             # computes the waits and logs exactly as if it had sent the first one itself.
             if replay:
                 raise replay.pop()
-            return await self.send_once(request)
+            return await self.send_once(attempt_once())
+
+        def stop(state: RetryCallState) -> bool:
+            # tenacity (>= 9) computes the wait before asking whether to stop.
+            if deadline is not None:
+                if _io.monotonic() + state.upcoming_sleep >= deadline:
+                    return True
+                exc = state.outcome.exception() if state.outcome else None
+                if isinstance(exc, RateLimitError):
+                    return False
+            return state.attempt_number > retries
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
@@ -274,9 +299,11 @@ class Requester:
                 retries + 1,
                 exc and reason(exc),
             )
+            if on_retry is not None and exc is not None:
+                on_retry(exc)
 
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(retries + 1),
+            stop=stop,
             retry=retry_if_exception(lambda exc: reason(exc) is not None),
             wait=wait,
             sleep=_io.async_sleep,
@@ -359,8 +386,12 @@ class Requester:
         max_retries: int | None = None,
         retry_unsafe: bool = False,
         retry_statuses: frozenset[int] = frozenset(),
+        deadline: float | None = None,
     ) -> Any:
         """Build, send with retries, raise on error status, and decode.
+
+        See ``send`` for ``max_retries``, ``retry_unsafe``, ``retry_statuses`` and
+        ``deadline``.
 
         Returns:
             The body decoded as ``cast`` (None when ``cast`` is None).
@@ -385,6 +416,7 @@ class Requester:
             max_retries=max_retries,
             retry_unsafe=retry_unsafe,
             retry_statuses=retry_statuses,
+            deadline=deadline,
         )
         return self.decode(response, cast)
 
@@ -417,6 +449,19 @@ class Requester:
         """Close the connection pool, if this requester created it."""
         if self.owns_http:
             await self.http.aclose()
+
+
+_MIN_ATTEMPT_TIMEOUT = 0.05
+
+
+def _timeout_within(current: Any, deadline: float) -> dict[str, float | None]:
+    """Timeout extension values cut so that one attempt cannot run past ``deadline``."""
+    remaining = max(deadline - _io.monotonic(), _MIN_ATTEMPT_TIMEOUT)
+    values = dict(current) if isinstance(current, dict) else {}
+    return {
+        phase: remaining if values.get(phase) is None else min(values[phase], remaining)
+        for phase in ("connect", "read", "write", "pool")
+    }
 
 
 def _param(value: Any) -> Any:

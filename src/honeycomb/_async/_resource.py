@@ -43,6 +43,7 @@ class Resource:
         max_retries: int | None = None,
         retry_unsafe: bool = False,
         retry_statuses: frozenset[int] = frozenset(),
+        deadline: float | None = None,
     ) -> Any:
         return await self._requester.request(
             method,
@@ -58,6 +59,7 @@ class Resource:
             max_retries=max_retries,
             retry_unsafe=retry_unsafe,
             retry_statuses=retry_statuses,
+            deadline=deadline,
         )
 
     @staticmethod

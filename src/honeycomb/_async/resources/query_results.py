@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-import httpx
 from pydantic import ValidationError
 
 from honeycomb import _io
@@ -18,13 +17,12 @@ from honeycomb._async._polling import INITIAL_POLL_INTERVAL, MAX_POLL_INTERVAL, 
 from honeycomb._async._resource import Resource
 from honeycomb._logging import logger
 from honeycomb._paths import segment
-from honeycomb._retry import backoff, retry_reason
+from honeycomb._retry import retry_reason
 from honeycomb.errors import (
     APIError,
     HoneycombError,
     PollTimeoutError,
     QueryFailedError,
-    RateLimitError,
 )
 from honeycomb.models.queries import (
     MAX_QUERY_LIMIT,
@@ -208,57 +206,12 @@ class QueryResults(Resource):
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _timeout_within(self, deadline: float) -> httpx.Timeout:
-        """The client's timeout, shortened so that one request cannot overrun the deadline."""
-        remaining = max(deadline - _io.monotonic(), _MIN_REQUEST_TIMEOUT)
-        base = self._requester.config.timeout or self._requester.http.timeout
-
-        def bound(value: float | None) -> float:
-            return remaining if value is None else min(value, remaining)
-
-        return httpx.Timeout(
-            connect=bound(base.connect),
-            read=bound(base.read),
-            write=bound(base.write),
-            pool=bound(base.pool),
-        )
-
     async def _post_within(
         self, path: str, body: dict[str, Any], cast: type[T], deadline: float
     ) -> T:
-        """POST once, waiting out 429s (and unsent requests) as long as the deadline allows."""
-        retries = self._requester.config.max_retries
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                result: T = await self._requester.request(
-                    "POST",
-                    path,
-                    json=body,
-                    cast=cast,
-                    max_retries=0,
-                    timeout=self._timeout_within(deadline),
-                )
-                return result
-            except APIError as err:
-                reason = retry_reason(err, "POST")
-                rate_limited = isinstance(err, RateLimitError)
-                if reason is None or (not rate_limited and attempt > retries):
-                    raise
-                asked = err.retry_after if isinstance(err, RateLimitError) else None
-                wait = max(asked, INITIAL_POLL_INTERVAL) if asked is not None else backoff(attempt)
-                remaining = deadline - _io.monotonic()
-                if wait >= remaining:
-                    raise
-                logger.info(
-                    "Retrying POST %s in %.2fs (attempt %d, within the run's deadline): %s",
-                    path,
-                    wait,
-                    attempt + 1,
-                    reason,
-                )
-                await _io.async_sleep(wait)
+        """POST, waiting out 429s (the Query Data API allows ~10 a minute) until the deadline."""
+        result: T = await self._request("POST", path, json=body, cast=cast, deadline=deadline)
+        return result
 
     async def _poll(
         self,
@@ -281,12 +234,8 @@ class QueryResults(Resource):
                 fresh = False
                 return state
             try:
-                state = await self._requester.request(
-                    "GET",
-                    path,
-                    cast=QueryResult,
-                    max_retries=0,
-                    timeout=self._timeout_within(deadline),
+                state = await self._request(
+                    "GET", path, cast=QueryResult, max_retries=0, deadline=deadline
                 )
                 last_error = None
             except APIError as err:
