@@ -469,7 +469,7 @@ def run_query(
         groups.setdefault(key_of(row), []).append(row)
 
     def compute(key: tuple[Any, ...], members: Sequence[_Row]) -> dict[str, Any]:
-        out: dict[str, Any] = dict(zip(breakdowns, key, strict=True))
+        out: dict[str, Any] = dict(zip(breakdowns, key, strict=False))
         for calc in calcs:
             out[calc.label] = aggregate(calc, members, duration)
         return out

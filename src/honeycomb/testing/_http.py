@@ -210,7 +210,7 @@ def bad_request(message: str, *, v2: bool = False) -> ApiError:
     """400: the body could not be parsed."""
     if v2:
         return jsonapi_error(400, "invalid", "request body could not be parsed", message)
-    return _problem(400, "unparseable", "The request body could not be parsed.", message)
+    return ApiError(json_response(400, {"error": message}))
 
 
 def unprocessable(

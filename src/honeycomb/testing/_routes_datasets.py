@@ -271,7 +271,6 @@ def create_column(ctx: Ctx) -> FakeResponse:
         "type": body.get("type") or "string",
         "description": body.get("description") or "",
         "hidden": bool(body.get("hidden", False)),
-        "last_written": None,
         "created_at": now,
         "updated_at": now,
     }
