@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import Field, SecretStr, model_validator
 
@@ -86,7 +87,7 @@ class ApiKey(JSONAPIModel):
 
     id: str
     name: str | None = None
-    key_type: KeyType | str | None = None
+    key_type: Annotated[KeyType | str | None, Field(union_mode="left_to_right")] = None
     disabled: bool | None = None
     permissions: ApiKeyPermissions | None = None
     environment_id: str | None = None

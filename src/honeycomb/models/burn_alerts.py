@@ -77,7 +77,7 @@ class BurnAlert(ResponseModel):
     """
 
     id: str | None = None
-    alert_type: BurnAlertType | str | None = None
+    alert_type: Annotated[BurnAlertType | str | None, Field(union_mode="left_to_right")] = None
     description: str | None = None
     triggered: bool | None = None
     slo: BurnAlertSLO | None = None

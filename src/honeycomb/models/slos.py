@@ -88,7 +88,7 @@ class SLO(ResponseModel):
     """Historical compliance over the SLO's time period, as a percentage."""
     budget_remaining: float | None = None
     """Error budget left for the time period, as a percentage (negative when overspent)."""
-    status: SLOStatus | str | None = None
+    status: Annotated[SLOStatus | str | None, Field(union_mode="left_to_right")] = None
     burn_rate: float | None = None
     """Actual failures over expected failures in the last 4 hours."""
 

@@ -1,0 +1,212 @@
+"""``client.environments``: a team's environments (management key, v2)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._async._pagination import DEFAULT_MAX_PAGES, AsyncPaginator
+from honeycomb._async._resource import Resource
+from honeycomb.models._jsonapi import (
+    MAX_PAGE_SIZE,
+    build_document,
+    check_page_size,
+    flatten_collection,
+)
+from honeycomb.models.environments import (
+    ENVIRONMENT_TYPE,
+    Environment,
+    EnvironmentCreate,
+    EnvironmentSettingsUpdate,
+    EnvironmentUpdate,
+)
+
+__all__ = ["Environments"]
+
+JSONAPI = "application/vnd.api+json"
+
+
+def _parse_page(page: Any) -> builtins.list[Environment]:
+    return [Environment.model_validate(item) for item in flatten_collection(page)]
+
+
+class Environments(Resource):
+    """Environments (``/2/teams/{team}/environments``), with the management key.
+
+    Every method takes ``team=`` to override the client's team (which is discovered from
+    ``GET /2/auth`` when neither is set).
+    """
+
+    def iterate(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+        team: str | None = None,
+    ) -> AsyncPaginator[Environment]:
+        """Iterate over the team's environments lazily, a page at a time.
+
+        Example:
+            ``async for env in client.environments.iterate(): print(env.slug)``
+
+        Args:
+            page_size: Environments per page, 1 to 100.
+            max_pages: Stop with ``PaginationError`` after this many pages (None: no limit).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            A paginator; nothing is fetched until it is iterated.
+
+        Raises:
+            ValueError: ``page_size`` is out of range.
+        """
+        return self._paginate(
+            self._lazy_team_path(team, "environments"),
+            params={"page[size]": check_page_size(page_size)},
+            parse=_parse_page,
+            auth="management",
+            max_pages=max_pages,
+        )
+
+    async def list(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
+        team: str | None = None,
+    ) -> builtins.list[Environment]:
+        """List every environment of the team, following every page.
+
+        Args:
+            page_size: Environments per page, 1 to 100.
+            max_pages: Stop with ``PaginationError`` after this many pages (None: no limit).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            All environments.
+
+        Raises:
+            PaginationError: A repeated cursor, or more than ``max_pages`` pages.
+            APIError: On any failure.
+        """
+        return await self.iterate(page_size=page_size, max_pages=max_pages, team=team).to_list()
+
+    async def get(self, env_id: str, *, team: str | None = None) -> Environment:
+        """Read one environment.
+
+        Args:
+            env_id: The environment id (``hcaen_...``).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The environment.
+
+        Raises:
+            NotFoundError: No such environment.
+            APIError: On any other failure.
+        """
+        path = await self._team_path(team, "environments", env_id)
+        result: Environment = await self._request("GET", path, auth="management", cast=Environment)
+        return result
+
+    async def create(
+        self, env: EnvironmentCreate | Mapping[str, Any], *, team: str | None = None
+    ) -> Environment:
+        """Create an environment. It starts delete-protected.
+
+        Example:
+            ``await client.environments.create({"name": "staging", "color": "gold"})``
+
+        Args:
+            env: An ``EnvironmentCreate`` or an equivalent dict.
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The new environment.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            ConflictError: An environment of that name exists.
+            APIError: On any other failure.
+        """
+        body = self._body(EnvironmentCreate, env)
+        path = await self._team_path(team, "environments")
+        result: Environment = await self._request(
+            "POST",
+            path,
+            json=build_document(ENVIRONMENT_TYPE, body),
+            auth="management",
+            content_type=JSONAPI,
+            cast=Environment,
+        )
+        return result
+
+    async def update(
+        self,
+        env_id: str,
+        update: EnvironmentUpdate | Mapping[str, Any],
+        *,
+        team: str | None = None,
+    ) -> Environment:
+        """Change an environment's description, colour or delete protection.
+
+        Example:
+            ``await client.environments.update(env.id, {"settings": {"delete_protected":
+            False}})``
+
+        Args:
+            env_id: The environment id.
+            update: An ``EnvironmentUpdate`` or an equivalent dict.
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The updated environment.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            NotFoundError: No such environment.
+            APIError: On any other failure.
+        """
+        body = self._body(EnvironmentUpdate, update)
+        path = await self._team_path(team, "environments", env_id)
+        result: Environment = await self._request(
+            "PATCH",
+            path,
+            json=build_document(ENVIRONMENT_TYPE, body, resource_id=env_id),
+            auth="management",
+            content_type=JSONAPI,
+            cast=Environment,
+        )
+        return result
+
+    async def delete(
+        self,
+        env_id: str,
+        *,
+        remove_delete_protection: bool = False,
+        team: str | None = None,
+    ) -> None:
+        """Delete an environment and everything in it. This cannot be undone.
+
+        Environments are delete-protected by default; a protected one answers 409. Pass
+        ``remove_delete_protection=True`` to switch protection off first.
+
+        Args:
+            env_id: The environment id.
+            remove_delete_protection: Turn delete protection off before deleting.
+            team: The team slug, overriding the client's.
+
+        Raises:
+            ConflictError: The environment is delete-protected.
+            NotFoundError: No such environment.
+            APIError: On any other failure.
+        """
+        if remove_delete_protection:
+            await self.update(
+                env_id,
+                EnvironmentUpdate(settings=EnvironmentSettingsUpdate(delete_protected=False)),
+                team=team,
+            )
+        path = await self._team_path(team, "environments", env_id)
+        await self._request("DELETE", path, auth="management")

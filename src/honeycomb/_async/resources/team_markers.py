@@ -1,0 +1,99 @@
+"""``client.team_markers``: team-level markers (management key, v2). **Experimental.**"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from honeycomb._async._resource import Resource
+from honeycomb.models._jsonapi import build_document
+from honeycomb.models.team_markers import (
+    RELATIONSHIPS,
+    TEAM_MARKER_TYPE,
+    TeamMarker,
+    TeamMarkerCreate,
+    TeamMarkerUpdate,
+)
+
+__all__ = ["TeamMarkers"]
+
+JSONAPI = "application/vnd.api+json"
+
+
+class TeamMarkers(Resource):
+    """Team-level markers (``/2/teams/{team}/markers``). **Experimental.**
+
+    These endpoints are marked internal in Honeycomb's December 2025 spec and are not in
+    the public 2026 spec: they may change or vanish without notice. ``client.markers``
+    (v1, per dataset) is the stable API. Needs a management key with ``markers:write``
+    and ``environments:read``.
+    """
+
+    async def create(
+        self, marker: TeamMarkerCreate | Mapping[str, Any], *, team: str | None = None
+    ) -> TeamMarker:
+        """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
+
+        Example:
+            ``await client.team_markers.create({"environment_id": env.id, "start_time":
+            datetime.now(timezone.utc), "type": "deploy", "message": "v1.2.3"})``
+
+        Args:
+            marker: A ``TeamMarkerCreate`` or an equivalent dict.
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The new marker.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            APIError: On any failure.
+        """
+        body = self._body(TeamMarkerCreate, marker)
+        path = await self._team_path(team, "markers")
+        result: TeamMarker = await self._request(
+            "POST",
+            path,
+            json=build_document(TEAM_MARKER_TYPE, body, relationships=RELATIONSHIPS),
+            auth="management",
+            content_type=JSONAPI,
+            cast=TeamMarker,
+        )
+        return result
+
+    async def update(
+        self,
+        marker_id: str,
+        marker: TeamMarkerUpdate | Mapping[str, Any],
+        *,
+        team: str | None = None,
+    ) -> TeamMarker:
+        """Change a marker; fields left out keep their values. Experimental.
+
+        Args:
+            marker_id: The marker id.
+            marker: A ``TeamMarkerUpdate`` or an equivalent dict (it must name the
+                environment and dataset).
+            team: The team slug, overriding the client's.
+
+        Returns:
+            The updated marker.
+
+        Raises:
+            pydantic.ValidationError: The body is invalid (nothing is sent).
+            NotFoundError: No such marker.
+            APIError: On any other failure.
+        """
+        body = self._body(TeamMarkerUpdate, marker)
+        path = await self._team_path(team, "markers", marker_id)
+        result: TeamMarker = await self._request(
+            "PATCH",
+            path,
+            json=build_document(
+                TEAM_MARKER_TYPE, body, resource_id=marker_id, relationships=RELATIONSHIPS
+            ),
+            auth="management",
+            content_type=JSONAPI,
+            cast=TeamMarker,
+        )
+        return result

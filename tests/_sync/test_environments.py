@@ -1,0 +1,215 @@
+# GENERATED from tests/_async/test_environments.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""client.environments: JSON:API under /2/teams/{team}/environments (management key)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pydantic
+import pytest
+from pytest_httpx import HTTPXMock
+
+from honeycomb import Client, ConflictError, PaginationError
+from honeycomb.models.environments import Environment, EnvironmentColor, EnvironmentCreate
+
+from .conftest import BASE, KEY_ID, KEY_SECRET
+
+PATH = "/2/teams/test-team/environments"
+URL = f"{BASE}{PATH}"
+JSONAPI = "application/vnd.api+json"
+
+
+def env(env_id: str, name: str, color: str = "blue", protected: bool = True) -> dict[str, Any]:
+    return {
+        "id": env_id,
+        "type": "environments",
+        "links": {"self": f"{PATH}/{env_id}"},
+        "attributes": {
+            "name": name,
+            "description": f"{name} environment",
+            "color": color,
+            "slug": name.lower(),
+            "settings": {"delete_protected": protected},
+        },
+    }
+
+
+PROD = env("hcaen_prod", "Production")
+STAGING = env("hcaen_staging", "Staging", color="lightGold", protected=False)
+
+
+def _check_management(request: Any) -> None:
+    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
+    assert "X-Honeycomb-Team" not in request.headers
+
+
+def _only_request(httpx_mock: HTTPXMock) -> Any:
+    requests = httpx_mock.get_requests()
+    assert len(requests) == 1
+    _check_management(requests[0])
+    return requests[0]
+
+
+def test_list_follows_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{URL}?page%5Bsize%5D=100",
+        json={"data": [PROD], "links": {"next": f"{PATH}?page[after]=p1&page[size]=100"}},
+    )
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{URL}?page%5Bafter%5D=p1&page%5Bsize%5D=100",
+        json={"data": [STAGING, env("hcaen_c", "Classic", color="classic")], "links": {}},
+    )
+    envs = client.environments.list()
+    assert [e.slug for e in envs] == ["production", "staging", "classic"]
+    prod, staging, classic = envs
+    assert prod.id == "hcaen_prod"
+    assert prod.color == EnvironmentColor.BLUE
+    assert prod.delete_protected is True
+    assert staging.color == EnvironmentColor.LIGHT_GOLD
+    assert staging.delete_protected is False
+    assert classic.color == EnvironmentColor.CLASSIC
+    assert len(httpx_mock.get_requests()) == 2
+    for request in httpx_mock.get_requests():
+        _check_management(request)
+
+
+def test_list_keeps_an_unknown_color(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{URL}?page%5Bsize%5D=100",
+        json={"data": [env("e", "E", color="ultraviolet")], "links": {"next": None}},
+    )
+    (only,) = client.environments.list()
+    assert only.color == "ultraviolet"
+
+
+def test_list_stops_on_a_repeated_cursor(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{URL}?page%5Bsize%5D=100",
+        json={"data": [PROD], "links": {"next": f"{PATH}?page[after]=p1"}},
+    )
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{URL}?page%5Bafter%5D=p1",
+        json={"data": [STAGING], "links": {"next": f"{PATH}?page[after]=p1"}},
+    )
+    with pytest.raises(PaginationError):
+        client.environments.list()
+
+
+def test_iterate_is_lazy(httpx_mock: HTTPXMock, client: Client) -> None:
+    pages = client.environments.iterate(page_size=1, team="other-team")
+    assert httpx_mock.get_requests() == []
+    httpx_mock.add_response(
+        method="GET",
+        url=f"{BASE}/2/teams/other-team/environments?page%5Bsize%5D=1",
+        json={"data": [PROD], "links": {"next": None}},
+    )
+    assert [e.name for e in pages] == ["Production"]
+
+
+def test_get(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(method="GET", url=f"{URL}/hcaen_prod", json={"data": PROD})
+    found = client.environments.get("hcaen_prod")
+    assert isinstance(found, Environment)
+    assert found.description == "Production environment"
+    assert _only_request(httpx_mock).method == "GET"
+
+
+def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(method="POST", url=URL, status_code=201, json={"data": STAGING})
+    created = client.environments.create(
+        EnvironmentCreate(name="Staging", color=EnvironmentColor.LIGHT_GOLD)
+    )
+    assert created.id == "hcaen_staging"
+    request = _only_request(httpx_mock)
+    assert request.headers["Content-Type"] == JSONAPI
+    assert json.loads(request.content) == {
+        "data": {
+            "type": "environments",
+            "attributes": {"name": "Staging", "color": "lightGold"},
+        }
+    }
+
+
+def test_create_name_conflict(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(
+        method="POST",
+        url=URL,
+        status_code=409,
+        headers={"Content-Type": JSONAPI},
+        json={"errors": [{"id": "1", "code": "conflict", "title": "name already taken"}]},
+    )
+    with pytest.raises(ConflictError):
+        client.environments.create({"name": "Staging"})
+
+
+@pytest.mark.parametrize(
+    "new_env",
+    [
+        {},
+        {"name": ""},
+        {"name": "x" * 256},
+        {"name": "ok", "description": "x" * 256},
+        {"name": "ok", "color": "classic"},
+        {"name": "ok", "color": "teal"},
+        {"name": "ok", "settings": {"delete_protected": False}},
+    ],
+)
+def test_invalid_create_sends_nothing(
+    httpx_mock: HTTPXMock, client: Client, new_env: dict[str, Any]
+) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        client.environments.create(new_env)
+    assert httpx_mock.get_requests() == []
+
+
+def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(method="PATCH", url=f"{URL}/hcaen_prod", json={"data": PROD})
+    client.environments.update(
+        "hcaen_prod", {"description": "live", "settings": {"delete_protected": True}}
+    )
+    request = _only_request(httpx_mock)
+    assert request.headers["Content-Type"] == JSONAPI
+    assert json.loads(request.content) == {
+        "data": {
+            "type": "environments",
+            "id": "hcaen_prod",
+            "attributes": {"description": "live", "settings": {"delete_protected": True}},
+        }
+    }
+
+
+def test_update_rejects_a_rename(httpx_mock: HTTPXMock, client: Client) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        client.environments.update("hcaen_prod", {"name": "Renamed"})
+    assert httpx_mock.get_requests() == []
+
+
+def test_delete_protected_is_a_conflict(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(
+        method="DELETE",
+        url=f"{URL}/hcaen_prod",
+        status_code=409,
+        headers={"Content-Type": JSONAPI},
+        json={"errors": [{"id": "1", "code": "conflict", "title": "delete protected"}]},
+    )
+    with pytest.raises(ConflictError):
+        client.environments.delete("hcaen_prod")
+
+
+def test_delete_removing_protection_first(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(method="PATCH", url=f"{URL}/hcaen_prod", json={"data": PROD})
+    httpx_mock.add_response(method="DELETE", url=f"{URL}/hcaen_prod", status_code=204)
+    client.environments.delete("hcaen_prod", remove_delete_protection=True)
+    patch, delete = httpx_mock.get_requests()
+    assert json.loads(patch.content)["data"]["attributes"] == {
+        "settings": {"delete_protected": False}
+    }
+    assert delete.method == "DELETE"
+    assert delete.content == b""
