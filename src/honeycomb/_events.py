@@ -37,6 +37,7 @@ __all__ = [
     "Encoding",
     "Stamper",
     "body_size",
+    "check_samplerate",
     "compress",
     "dumps",
     "encode_data",
@@ -202,10 +203,21 @@ def encode_data(data: Any) -> bytes:
     return body
 
 
-def _samplerate(value: Any) -> bytes:
+def check_samplerate(value: Any) -> int:
+    """Check a sample rate: an int of at least 1.
+
+    Args:
+        value: The caller's sample rate.
+
+    Returns:
+        It, unchanged.
+
+    Raises:
+        InvalidEventError: Anything else.
+    """
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidEventError(f"samplerate must be an integer of at least 1, got {value!r}")
-    return b',"samplerate":%d' % value
+    return value
 
 
 def wrap(body: bytes, time_fragment: bytes = b"", samplerate: int | None = None) -> bytes:
@@ -226,7 +238,7 @@ def wrap(body: bytes, time_fragment: bytes = b"", samplerate: int | None = None)
     if samplerate is None:
         element = _OPEN + body + time_fragment + b"}"
     else:
-        element = _OPEN + body + time_fragment + _samplerate(samplerate) + b"}"
+        element = _OPEN + body + time_fragment + b',"samplerate":%d}' % check_samplerate(samplerate)
     if len(element) > MAX_EVENT_BYTES:
         raise EventTooLargeError(len(element), MAX_EVENT_BYTES)
     return element
@@ -420,10 +432,12 @@ class ChunkStatus:
     Attributes:
         ok_status: The status of the accepted events (202 normally).
         failures: Position in the request -> (status, error) for each event not accepted.
+        exception: The exception that failed the whole request, if one did.
     """
 
     ok_status: int
     failures: dict[int, tuple[int, str]]
+    exception: BaseException | None = None
 
 
 def _item_status(item: Any, default: int) -> tuple[int, str | None]:

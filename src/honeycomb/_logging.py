@@ -15,7 +15,9 @@ __all__ = ["SENSITIVE_HEADERS", "SecretFilter", "logger", "redact_headers", "set
 
 logger = logging.getLogger("honeycomb")
 
-SENSITIVE_HEADERS = frozenset({"x-honeycomb-team", "authorization", "proxy-authorization"})
+SENSITIVE_HEADERS = frozenset(
+    {"x-honeycomb-team", "authorization", "proxy-authorization", "x-amz-firehose-access-key"}
+)
 _REDACTED = "<redacted>"
 _configured = False
 

@@ -17,9 +17,17 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel
+from honeycomb.models._base import RequestModel, ResponseModel
 
-__all__ = ["MAX_FIELDS", "BatchEvent", "EventResult", "EventTime"]
+__all__ = [
+    "MAX_FIELDS",
+    "BatchEvent",
+    "EventResult",
+    "EventTime",
+    "KinesisEvent",
+    "KinesisRecord",
+    "KinesisResponse",
+]
 
 MAX_FIELDS = 2000
 """The most fields (distinct columns) one event may carry."""
@@ -69,3 +77,42 @@ class EventResult:
     def ok(self) -> bool:
         """True when the API accepted the event."""
         return self.error is None and 200 <= self.status < 300
+
+
+class KinesisRecord(RequestModel):
+    """One Kinesis Firehose record.
+
+    Attributes:
+        data: The record, base64-encoded (for metrics, Protowire-encoded first).
+    """
+
+    data: str
+
+
+class KinesisEvent(RequestModel):
+    """A Kinesis Firehose delivery request, as Firehose itself sends it.
+
+    Attributes:
+        request_id: Firehose's request id (``requestId``); also sent as the
+            ``X-Amz-Firehose-Request-Id`` header.
+        timestamp: Milliseconds since the epoch.
+        records: The records.
+    """
+
+    request_id: str = Field(alias="requestId", min_length=1)
+    timestamp: int | None = None
+    records: list[KinesisRecord] = Field(default_factory=list)
+
+
+class KinesisResponse(ResponseModel):
+    """The answer to a Kinesis Firehose delivery.
+
+    Attributes:
+        request_id: The request id echoed back (``requestId``).
+        timestamp: Milliseconds since the epoch.
+        error_message: Why the delivery failed, when it did (``errorMessage``).
+    """
+
+    request_id: str | None = Field(default=None, alias="requestId")
+    timestamp: int | None = None
+    error_message: str | None = Field(default=None, alias="errorMessage")

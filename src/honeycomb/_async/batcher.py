@@ -1,0 +1,439 @@
+"""The batching event sender behind ``client.events.batcher(dataset)``, and the one
+function that posts a batch of encoded events (shared with ``events.send_batch``).
+
+How it works: ``add()`` encodes the event at once (in the caller's task or thread), counts
+it as pending, and appends it to the open batch. A batch is sealed when it reaches
+``max_batch_events`` or ``max_batch_bytes``, when it has been open ``flush_interval``
+seconds, or on ``flush()``. A worker (an asyncio task for the async client, a thread for
+the sync one) hands sealed batches to up to ``max_in_flight`` concurrent requests. An
+event stops being pending when its result is known, so ``max_pending`` bounds everything
+the batcher holds: the open batch, sealed batches waiting, and requests in flight. When it
+is reached, ``add()`` waits (backpressure); nothing is ever dropped.
+
+Delivery is at most once. A 429, a 503, or a connection that failed before the request
+was sent is retried with backoff by the request pipeline. A connection lost *after* the
+request was sent (a reset, a read timeout) is not retried: the server may have accepted
+the batch, and sending it again could store every event twice. Those events are reported
+failed, with an error saying they may have arrived.
+"""
+
+from __future__ import annotations
+
+import builtins
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from honeycomb import _io
+from honeycomb._async._requester import Requester, SharedState
+from honeycomb._events import (
+    MAX_BODY_BYTES,
+    ChunkStatus,
+    Compression,
+    Encoding,
+    Stamper,
+    body_size,
+    compress,
+    encode_data,
+    join,
+    parse_batch_response,
+    resolve_compression,
+    time_fragment_for,
+    wrap,
+)
+from honeycomb._logging import logger
+from honeycomb._paths import segment
+from honeycomb._retry import retry_reason
+from honeycomb._workers import AsyncGauge, AsyncPool, AsyncQueue, AsyncWorker, process_id
+from honeycomb.errors import APIConnectionError, APIStatusError, InvalidEventError
+from honeycomb.models.events import EventResult
+
+__all__ = ["EVENT_RETRY_STATUSES", "Batcher", "post_batch"]
+
+EVENT_RETRY_STATUSES = frozenset({503})
+"""Statuses after which an event request is repeated (429 always is): the server says it
+did nothing with the request."""
+
+OnResult = Callable[[EventResult], object]
+
+
+async def post_batch(
+    requester: Requester,
+    path: str,
+    elements: Sequence[bytes],
+    encoding: Encoding,
+    *,
+    on_retry: Callable[[BaseException], object] | None = None,
+) -> ChunkStatus:
+    """Post encoded events as one request and read what became of each. Never raises for
+    an API or connection failure: every event of the request gets it as its result.
+
+    Args:
+        requester: The client's request pipeline.
+        path: ``/1/batch/{dataset}``.
+        elements: Encoded batch elements (within the body limit together).
+        encoding: ``Content-Encoding`` to compress with, or None.
+        on_retry: Called before each retry.
+
+    Returns:
+        The per-event statuses.
+    """
+    body = compress(join(elements), encoding)
+    request = requester.build(
+        "POST",
+        path,
+        content=body,
+        content_type="application/json",
+        headers={"Content-Encoding": encoding} if encoding else None,
+    )
+    try:
+        response = await requester.send(
+            request, retry_statuses=EVENT_RETRY_STATUSES, on_retry=on_retry
+        )
+    except APIStatusError as err:
+        return _failed(len(elements), err.status_code, str(err), err)
+    except APIConnectionError as err:
+        if retry_reason(err, "POST") is not None:
+            message = f"{err.message} (not sent)"
+        else:
+            message = (
+                f"{err.message} (the request may have reached the server; not retried, "
+                "so that no event is stored twice)"
+            )
+        return _failed(len(elements), 0, message, err)
+    return parse_batch_response(response.content, len(elements), response.status_code)
+
+
+def _failed(count: int, status: int, message: str, exc: BaseException) -> ChunkStatus:
+    return ChunkStatus(0, dict.fromkeys(range(count), (status, message)), exc)
+
+
+@dataclass
+class _Batch:
+    elements: list[bytes] = field(default_factory=list)
+    indices: list[int] = field(default_factory=list)
+
+
+_STOP = _Batch()
+
+
+class _Run:
+    """The batcher's state in one process. A forked child starts a new one."""
+
+    def __init__(self, requester: Requester, owns_requester: bool, batcher: Batcher) -> None:
+        self.pid = process_id()
+        self.requester = requester
+        self.owns_requester = owns_requester
+        self.lock = threading.Lock()
+        self.batch = _Batch()
+        self.size = 0
+        self.opened = 0.0
+        self.next_index = 0
+        self.gauge = AsyncGauge(batcher.max_pending)
+        self.queue: AsyncQueue[_Batch] = AsyncQueue()
+        self.pool = AsyncPool(batcher.max_in_flight)
+        self.worker = AsyncWorker(batcher._work, self)
+        self.sent = 0
+        self.failed = 0
+        self.retried = 0
+        self.blocked = 0
+        self.failures: list[EventResult] = []
+
+    def seal(self) -> _Batch | None:
+        """Take the open batch, if it has events (call with ``lock`` held)."""
+        batch = self.batch
+        if not batch.elements:
+            return None
+        self.batch = _Batch()
+        self.size = 0
+        return batch
+
+
+class Batcher:
+    """Sends events in the background, in batches, with bounded memory.
+
+    Made by ``client.events.batcher(dataset, ...)``; see there for the arguments. Use it as
+    a context manager, or call ``aclose()``: events still buffered when the process exits
+    without it are lost.
+
+    Example:
+        ``async with client.events.batcher("web") as batcher: await batcher.add({"ms": 3})``
+
+    Attributes:
+        failures: Results of failed events, oldest first (at most ``max_failures`` are
+            kept; ``failed`` counts them all).
+    """
+
+    def __init__(
+        self,
+        requester: Requester,
+        dataset: str,
+        *,
+        max_batch_events: int = 1000,
+        max_batch_bytes: int = MAX_BODY_BYTES,
+        flush_interval: float = 0.1,
+        max_in_flight: int = 10,
+        max_pending: int = 20_000,
+        on_result: OnResult | None = None,
+        compression: Compression = "auto",
+        max_failures: int = 10_000,
+    ) -> None:
+        for name, value in (
+            ("max_batch_events", max_batch_events),
+            ("max_in_flight", max_in_flight),
+            ("max_pending", max_pending),
+        ):
+            if value < 1:
+                raise ValueError(f"{name} must be at least 1, got {value}")
+        if not 0 < max_batch_bytes <= MAX_BODY_BYTES:
+            raise ValueError(f"max_batch_bytes must be between 1 and {MAX_BODY_BYTES}")
+        if not flush_interval > 0:
+            raise ValueError(f"flush_interval must be positive, got {flush_interval}")
+        self._requester = requester
+        self._path = f"/1/batch/{segment(dataset)}"
+        self.dataset = dataset
+        # A batch can never hold more events than may be pending, or it would wait for
+        # the timer with add() blocked.
+        self.max_batch_events = min(max_batch_events, max_pending)
+        self.max_batch_bytes = max_batch_bytes
+        self.flush_interval = flush_interval
+        self.max_in_flight = max_in_flight
+        self.max_pending = max_pending
+        self.max_failures = max_failures
+        self._on_result = on_result
+        self._encoding = resolve_compression(compression)
+        self._stamp = Stamper()
+        self._run: _Run | None = None
+        self._start_lock = threading.Lock()
+        self._closed = False
+
+    # -- counters ----------------------------------------------------------------------
+
+    def _mine(self) -> _Run | None:
+        run = self._run
+        return run if run is not None and run.pid == process_id() else None
+
+    @property
+    def sent(self) -> int:
+        """Events the API accepted."""
+        run = self._mine()
+        return run.sent if run else 0
+
+    @property
+    def failed(self) -> int:
+        """Events that failed: rejected locally, by the API, or in a failed request."""
+        run = self._mine()
+        return run.failed if run else 0
+
+    @property
+    def retried(self) -> int:
+        """Requests repeated after a 429, a 503 or a connection that failed to open."""
+        run = self._mine()
+        return run.retried if run else 0
+
+    @property
+    def blocked(self) -> int:
+        """How many ``add()`` calls had to wait for room (``max_pending`` was reached)."""
+        run = self._mine()
+        return run.blocked if run else 0
+
+    @property
+    def pending(self) -> int:
+        """Events added whose result is not known yet."""
+        run = self._mine()
+        return run.gauge.count if run else 0
+
+    @property
+    def failures(self) -> builtins.list[EventResult]:
+        """Results of failed events, oldest first (at most ``max_failures`` kept)."""
+        run = self._mine()
+        return run.failures if run else []
+
+    # -- adding ------------------------------------------------------------------------
+
+    def _current(self) -> _Run:
+        run = self._run
+        if run is not None and run.pid == process_id():
+            return run
+        if self._closed:
+            raise RuntimeError("this batcher is closed")
+        with self._start_lock:
+            run = self._run
+            if run is not None and run.pid == process_id():
+                return run
+            requester, owns = self._requester, False
+            if run is not None and requester.owns_http:
+                # A forked child: the parent's connections are not ours to use. The
+                # parent's buffered events are the parent's to send.
+                config = requester.config
+                requester, owns = Requester(config, None, state=SharedState(config.team)), True
+            elif run is not None:
+                logger.warning(
+                    "batcher used in a forked child with an injected http_client; "
+                    "its connections are shared with the parent process"
+                )
+            run = _Run(requester, owns, self)
+            run.worker.start()
+            self._run = run
+        return run
+
+    async def add(
+        self,
+        data: Any,
+        timestamp: datetime | float | str | None = None,
+        samplerate: int | None = None,
+    ) -> int:
+        """Queue one event; return at once unless ``max_pending`` events are pending.
+
+        An event that cannot be sent (not a mapping, no fields, over 2,000 fields, over
+        1 MB, not serialisable, a bad timestamp or samplerate) does not raise: it fails
+        alone, reported through ``on_result`` and ``failures``.
+
+        Args:
+            data: The event's fields.
+            timestamp: When it happened: a datetime (naive means UTC), epoch seconds or an
+                RFC 3339 string. Default: now (the time of this call).
+            samplerate: ``n`` when this event stands for ``n`` sampled events.
+
+        Returns:
+            The event's index, which its ``EventResult`` carries (0, 1, 2... per batcher).
+
+        Raises:
+            RuntimeError: The batcher is closed.
+        """
+        run = self._current()
+        waited = await run.gauge.acquire()
+        try:
+            fragment = self._stamp() if timestamp is None else time_fragment_for(timestamp)
+            element = wrap(encode_data(data), fragment, samplerate)
+        except InvalidEventError as err:
+            with run.lock:
+                index = run.next_index
+                run.next_index += 1
+            self._settle(run, [index], ChunkStatus(0, {0: (0, str(err))}, err))
+            return index
+        size = len(element)
+        with run.lock:
+            index = run.next_index
+            run.next_index += 1
+            if waited:
+                run.blocked += 1
+            batch = run.batch
+            full = None
+            if batch.elements and (
+                body_size(run.size + size, len(batch.elements) + 1) > self.max_batch_bytes
+            ):
+                full = run.seal()
+                batch = run.batch
+            if not batch.elements:
+                run.opened = _io.monotonic()
+            batch.elements.append(element)
+            batch.indices.append(index)
+            run.size += size
+            last = run.seal() if len(batch.elements) >= self.max_batch_events else None
+        if full is not None:
+            await run.queue.put(full)
+        if last is not None:
+            await run.queue.put(last)
+        return index
+
+    async def flush(self) -> None:
+        """Send the open batch now and wait until every event added so far has a result.
+
+        Do not call it from ``on_result``: it would wait for itself.
+        """
+        run = self._mine()
+        if run is None:
+            return
+        with run.lock:
+            batch = run.seal()
+        if batch is not None:
+            await run.queue.put(batch)
+        await run.gauge.wait_empty()
+
+    async def aclose(self) -> None:
+        """Deliver everything, then stop the worker. Idempotent. Does not close the client."""
+        if self._closed:
+            return
+        self._closed = True
+        run = self._mine()
+        if run is None:
+            return
+        await self.flush()
+        await run.queue.put(_STOP)
+        await run.worker.join()
+        if run.owns_requester:
+            await run.requester.aclose()
+
+    async def __aenter__(self) -> Batcher:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return (
+            f"Batcher(dataset={self.dataset!r}, sent={self.sent}, failed={self.failed}, "
+            f"pending={self.pending})"
+        )
+
+    # -- the worker --------------------------------------------------------------------
+
+    async def _work(self, run: _Run) -> None:
+        interval = self.flush_interval
+        while True:
+            opened = run.opened if run.batch.elements else None
+            wait = interval if opened is None else opened + interval - _io.monotonic()
+            batch = await run.queue.get(max(wait, 0.0))
+            if run.pid != process_id():
+                return  # a forked child's copy of the parent's worker: not ours
+            if batch is _STOP:
+                break
+            if batch is None:
+                with run.lock:
+                    due = bool(run.batch.elements) and (_io.monotonic() - run.opened >= interval)
+                    batch = run.seal() if due else None
+                if batch is None:
+                    continue
+            await run.pool.submit(self._deliver, run, batch)
+        await run.pool.join()
+
+    async def _deliver(self, run: _Run, batch: _Batch) -> None:
+        def count_retry(exc: BaseException) -> None:
+            with run.lock:
+                run.retried += 1
+
+        try:
+            status = await post_batch(
+                run.requester, self._path, batch.elements, self._encoding, on_retry=count_retry
+            )
+        except Exception as err:  # a bug: still settle, or flush() would wait forever
+            logger.exception("sending a batch of events failed unexpectedly")
+            status = _failed(len(batch.indices), 0, f"{type(err).__name__}: {err}", err)
+        self._settle(run, batch.indices, status)
+
+    def _settle(self, run: _Run, indices: builtins.list[int], status: ChunkStatus) -> None:
+        """Record the results of ``indices``, tell ``on_result``, then free their room."""
+        failures = status.failures
+        failed = [
+            EventResult(indices[pos], code, error, status.exception)
+            for pos, (code, error) in failures.items()
+        ]
+        with run.lock:
+            run.sent += len(indices) - len(failed)
+            run.failed += len(failed)
+            room = self.max_failures - len(run.failures)
+            if room > 0:
+                run.failures.extend(failed[:room])
+        callback = self._on_result
+        if callback is not None:
+            by_position = dict(zip(failures, failed, strict=True))
+            for pos, index in enumerate(indices):
+                result = by_position.get(pos) or EventResult(index, status.ok_status)
+                try:
+                    callback(result)
+                except Exception:
+                    logger.exception("on_result raised for event %d", index)
+        run.gauge.release(len(indices))

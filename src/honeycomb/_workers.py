@@ -1,0 +1,306 @@
+"""Background work for the batcher, as async/sync twins.
+
+The batcher (``_async/batcher.py``, generated into ``_sync/batcher.py``) is written once.
+Everything that differs between the two lives here, under names that
+``scripts/unasync.py`` maps: ``AsyncGauge`` -> ``Gauge``, ``AsyncQueue`` -> ``Queue``,
+``AsyncPool`` -> ``Pool``, ``AsyncWorker`` -> ``Worker``.
+
+- The async twins run on the caller's event loop: the worker is an ``asyncio`` task,
+  requests in flight are tasks, waiting is awaiting a future. They are made lazily, on
+  first use inside a running loop, and must be used from that loop only.
+- The sync twins use a background thread for the worker, a thread pool for requests in
+  flight, and ``threading`` primitives, so they may be used from any thread.
+
+``process_id()`` is the pid kept up to date across ``os.fork()``, cheaper than
+``os.getpid()`` (a system call) on the hot path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+__all__ = [
+    "AsyncGauge",
+    "AsyncPool",
+    "AsyncQueue",
+    "AsyncWorker",
+    "Gauge",
+    "Pool",
+    "Queue",
+    "Worker",
+    "process_id",
+]
+
+T = TypeVar("T")
+
+_pid = os.getpid()
+
+
+def _after_fork_in_child() -> None:
+    global _pid
+    _pid = os.getpid()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def process_id() -> int:
+    """The current process id, updated in a child after ``os.fork()``."""
+    return _pid
+
+
+# -- a bounded count of pending items ----------------------------------------------------
+
+
+class AsyncGauge:
+    """A count of pending items with a ceiling: ``acquire`` waits while it is reached.
+
+    Args:
+        limit: The most items pending at once.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+        self._changed: asyncio.Event | None = None
+
+    def _event(self) -> asyncio.Event:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        return self._changed
+
+    async def acquire(self) -> bool:
+        """Count one more item, first waiting until there is room.
+
+        Returns:
+            True when it had to wait.
+        """
+        if self.count < self.limit:
+            self.count += 1
+            return False
+        changed = self._event()
+        while self.count >= self.limit:
+            changed.clear()
+            await changed.wait()
+        self.count += 1
+        return True
+
+    def release(self, n: int = 1) -> None:
+        """Count ``n`` items as done, waking whoever waits for room or for zero."""
+        self.count -= n
+        if self._changed is not None:
+            self._changed.set()
+
+    async def wait_empty(self) -> None:
+        """Wait until no item is pending."""
+        changed = self._event()
+        while self.count:
+            changed.clear()
+            await changed.wait()
+
+
+class Gauge:
+    """A count of pending items with a ceiling, safe to use from several threads.
+
+    Args:
+        limit: The most items pending at once.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+        self._changed = threading.Condition(threading.Lock())
+
+    def acquire(self) -> bool:
+        """Count one more item, first waiting until there is room.
+
+        Returns:
+            True when it had to wait.
+        """
+        with self._changed:
+            waited = False
+            while self.count >= self.limit:
+                waited = True
+                self._changed.wait()
+            self.count += 1
+            return waited
+
+    def release(self, n: int = 1) -> None:
+        """Count ``n`` items as done, waking whoever waits for room or for zero."""
+        with self._changed:
+            self.count -= n
+            self._changed.notify_all()
+
+    def wait_empty(self) -> None:
+        """Wait until no item is pending."""
+        with self._changed:
+            while self.count:
+                self._changed.wait()
+
+
+# -- a queue the worker reads with a timeout ---------------------------------------------
+
+
+class AsyncQueue(Generic[T]):
+    """An unbounded FIFO read by one worker task."""
+
+    def __init__(self) -> None:
+        self._items: deque[T] = deque()
+        self._ready: asyncio.Event | None = None
+
+    def _event(self) -> asyncio.Event:
+        if self._ready is None:
+            self._ready = asyncio.Event()
+        return self._ready
+
+    async def put(self, item: T) -> None:
+        """Add an item, then let the worker run (so sending overlaps the caller's work)."""
+        self._items.append(item)
+        self._event().set()
+        await asyncio.sleep(0)
+
+    async def get(self, timeout: float) -> T | None:
+        """Take the oldest item, waiting up to ``timeout`` seconds.
+
+        Returns:
+            The item, or None when the time ran out.
+        """
+        if not self._items:
+            ready = self._event()
+            ready.clear()
+            try:
+                await asyncio.wait_for(ready.wait(), timeout)
+            except asyncio.TimeoutError:
+                return None
+        return self._items.popleft() if self._items else None
+
+
+class Queue(Generic[T]):
+    """An unbounded FIFO read by one worker thread, written from any thread."""
+
+    def __init__(self) -> None:
+        self._items: deque[T] = deque()
+        self._ready = threading.Condition(threading.Lock())
+
+    def put(self, item: T) -> None:
+        """Add an item and wake the worker."""
+        with self._ready:
+            self._items.append(item)
+            self._ready.notify()
+
+    def get(self, timeout: float) -> T | None:
+        """Take the oldest item, waiting up to ``timeout`` seconds.
+
+        Returns:
+            The item, or None when the time ran out.
+        """
+        with self._ready:
+            if not self._items:
+                self._ready.wait(timeout)
+            return self._items.popleft() if self._items else None
+
+
+# -- running jobs: the worker, and requests in flight ------------------------------------
+
+
+class AsyncWorker:
+    """Runs one coroutine function as a task on the current loop."""
+
+    def __init__(self, target: Callable[..., Coroutine[Any, Any, None]], *args: Any) -> None:
+        self._target = target
+        self._args = args
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Start the task (inside a running loop)."""
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        await self._target(*self._args)
+
+    async def join(self) -> None:
+        """Wait for the task to finish."""
+        if self._task is not None:
+            await self._task
+
+
+class Worker:
+    """Runs one function in a daemon thread."""
+
+    def __init__(self, target: Callable[..., None], *args: Any) -> None:
+        self._thread = threading.Thread(
+            target=target, args=args, name="honeycomb-batcher", daemon=True
+        )
+
+    def start(self) -> None:
+        """Start the thread."""
+        self._thread.start()
+
+    def join(self) -> None:
+        """Wait for the thread to finish."""
+        if self._thread.is_alive():
+            self._thread.join()
+
+
+class AsyncPool:
+    """Runs up to ``size`` coroutines at once, as tasks.
+
+    Args:
+        size: The most jobs running at once.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._slots: asyncio.Semaphore | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def submit(self, job: Callable[..., Coroutine[Any, Any, None]], *args: Any) -> None:
+        """Start ``job(*args)``, first waiting while ``size`` jobs are running."""
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self._size)
+        await self._slots.acquire()
+        task = asyncio.get_running_loop().create_task(job(*args))
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        assert self._slots is not None
+        self._slots.release()
+
+    async def join(self) -> None:
+        """Wait until every job has finished."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
+class Pool:
+    """Runs up to ``size`` functions at once, in a thread pool.
+
+    Args:
+        size: The most jobs running at once.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._slots = threading.Semaphore(size)
+        self._executor = ThreadPoolExecutor(size, thread_name_prefix="honeycomb-send")
+
+    def submit(self, job: Callable[..., None], *args: Any) -> None:
+        """Start ``job(*args)``, first waiting while ``size`` jobs are running."""
+        self._slots.acquire()
+        future = self._executor.submit(job, *args)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: Future[None]) -> None:
+        self._slots.release()
+
+    def join(self) -> None:
+        """Wait until every job has finished; the pool takes no more jobs."""
+        self._executor.shutdown(wait=True)

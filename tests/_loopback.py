@@ -1,0 +1,147 @@
+"""A real HTTP server on 127.0.0.1 that plays the Events API, for delivery tests.
+
+It counts every event it accepts by its ``id`` field, answers ``/1/batch`` with one status
+per event (400 for an event whose data has ``"reject": true``), and fails requests on
+demand, in arrival order, from a plan:
+
+- ``"ok"``: accept (the default once the plan is used up);
+- ``"503"`` / ``"429"``: refuse the request with that status, accepting nothing;
+- ``"reset"``: read the request, accept nothing, and drop the connection (RST) unanswered;
+- ``"reset_after_accept"``: accept the events, then drop the connection unanswered: the
+  client cannot tell this from ``"reset"``.
+
+Tests start and stop it themselves: ``with LoopbackServer(plan) as server: ...``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import struct
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+import zstandard
+
+__all__ = ["LoopbackServer"]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep test output clean
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "zstd":
+            body = zstandard.ZstdDecompressor().decompressobj().decompress(body)
+        elif encoding == "gzip":
+            body = gzip.decompress(body)
+        action = self.server.next_action()
+        if action in ("503", "429"):
+            self._reply(int(action), {"error": "try again later"})
+            return
+        if action == "reset":
+            self._reset()
+            return
+        if self.path.startswith("/1/events/"):
+            self.server.accept([json.loads(body)])
+            self._reply(200, None)
+            return
+        events = [item["data"] for item in json.loads(body)]
+        self.server.accept(e for e in events if not e.get("reject"))
+        if action == "reset_after_accept":
+            self._reset()
+            return
+        statuses = [
+            {"status": 400, "error": "rejected by the test"} if e.get("reject") else {"status": 202}
+            for e in events
+        ]
+        self._reply(200, statuses)
+
+    def _reply(self, status: int, payload: Any) -> None:
+        data = b"" if payload is None else json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _reset(self) -> None:
+        # Linger 0: closing sends a TCP RST, as a crashed proxy would.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, plan: Iterable[str]) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.lock = threading.Lock()
+        self.plan = list(plan)
+        self.accepted: Counter[Any] = Counter()
+        self.requests = 0
+
+    def next_action(self) -> str:
+        with self.lock:
+            self.requests += 1
+            return self.plan.pop(0) if self.plan else "ok"
+
+    def accept(self, events: Iterable[dict[str, Any]]) -> None:
+        with self.lock:
+            for event in events:
+                self.accepted[event.get("id")] += 1
+
+
+class LoopbackServer:
+    """The server, run in a thread for the length of a ``with`` block.
+
+    Args:
+        plan: Actions for the first requests, in arrival order (see the module doc).
+
+    Attributes:
+        url: ``http://127.0.0.1:<port>``.
+    """
+
+    def __init__(self, plan: Iterable[str] = ()) -> None:
+        self._server = _Server(plan)
+        host, port = self._server.server_address[:2]
+        self.url = f"http://{host!s}:{port}"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+
+    @property
+    def accepted(self) -> Counter[Any]:
+        """How many times each event id was accepted."""
+        with self._server.lock:
+            return Counter(self._server.accepted)
+
+    @property
+    def requests(self) -> int:
+        """Requests received so far."""
+        return self._server.requests
+
+    def __enter__(self) -> LoopbackServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
