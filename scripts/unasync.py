@@ -57,6 +57,7 @@ RULES = {
     "__aexit__": "__exit__",
     "__aiter__": "__iter__",
     "aclose": "close",
+    "async_client": "client",
     "async_sleep": "sleep",
 }
 

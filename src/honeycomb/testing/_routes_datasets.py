@@ -159,6 +159,7 @@ def patch_definitions(ctx: Ctx) -> FakeResponse:
             kind = "derived_column"
         updates[name] = {"name": column, "column_type": kind}
     check.done()
+    sdk_model_check(body, [("dataset_definitions", "DatasetDefinitionsUpdate")])
     dataset.definitions.update(updates)
     return ok(_definitions(env, dataset))
 

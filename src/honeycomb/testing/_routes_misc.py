@@ -109,6 +109,7 @@ def create_map_request(ctx: Ctx) -> FakeResponse:
             sub.string("name", required=True, min_length=1)
             sub.string("type", choices=("service",))
     check.done()
+    sdk_model_check(body, [("service_maps", "DependencyRequestCreate")])
     limit = ctx.int_param("limit")
     if limit is not None and not 1 <= limit <= 64000:
         raise unprocessable(

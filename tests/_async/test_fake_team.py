@@ -1,0 +1,205 @@
+"""The v2 (team, management-key) groups against FakeHoneycomb, and how the fake treats
+keys, permissions, faults and retries, through the SDK client."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+
+from honeycomb import (
+    APIConnectionError,
+    AsyncClient,
+    AuthenticationError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+)
+from honeycomb.testing import FakeHoneycomb
+
+NOW = int(time.time())
+
+
+@pytest.fixture
+def fake() -> FakeHoneycomb:
+    return FakeHoneycomb(query_polls=0, seed=5)
+
+
+@pytest.fixture
+async def hc(fake: FakeHoneycomb) -> AsyncIterator[AsyncClient]:
+    async with fake.async_client(max_retries=0) as c:
+        yield c
+
+
+# ------------------------------------------------------------------- environments, keys
+
+
+async def test_environments(hc: AsyncClient, fake: FakeHoneycomb) -> None:
+    env = await hc.environments.create({"name": "Staging", "color": "gold"})
+    assert (env.slug, env.color) == ("staging", "gold")
+    assert fake.requests[-1].headers["content-type"] == "application/vnd.api+json"
+    assert fake.requests[-1].headers["authorization"].startswith("Bearer hcxmk_")
+    with pytest.raises(ConflictError):
+        await hc.environments.create({"name": "Staging"})
+    assert sorted(e.slug for e in await hc.environments.list(page_size=1)) == ["staging", "test"]
+    assert len([r for r in fake.requests if r.operation == "listEnvironments"]) == 2
+    changed = await hc.environments.update(env.id, {"description": "pre-prod"})
+    assert changed.description == "pre-prod"
+    with pytest.raises(ConflictError):
+        await hc.environments.delete(env.id)
+    await hc.environments.delete(env.id, remove_delete_protection=True)
+    with pytest.raises(NotFoundError):
+        await hc.environments.get(env.id)
+
+
+async def test_api_keys_and_their_permissions(hc: AsyncClient, fake: FakeHoneycomb) -> None:
+    env_id = fake.environment.id
+    key = await hc.api_keys.create(
+        {
+            "name": "readonly",
+            "key_type": "configuration",
+            "environment_id": env_id,
+            "permissions": {"run_queries": True},
+        }
+    )
+    secret = key.token
+    assert secret and key.secret is not None
+    listed = await hc.api_keys.list(type="configuration")
+    assert key.id in [k.id for k in listed]
+    assert fake.requests[-1].params.get("filter[type]") == "configuration"
+    # The new key works, within its permissions only.
+    async with fake.async_client(api_key=secret, max_retries=0) as limited:
+        assert (await limited.auth.get()).api_key_access.queries is True
+        with pytest.raises(PermissionDeniedError):
+            await limited.boards.list()
+    await hc.api_keys.update(key.id, {"disabled": True})
+    assert (await hc.api_keys.get(key.id)).model_dump().get("disabled") is True
+    async with fake.async_client(api_key=secret, max_retries=0) as disabled:
+        with pytest.raises(AuthenticationError):
+            await disabled.auth.get()
+    await hc.api_keys.delete(key.id)
+    with pytest.raises(NotFoundError):
+        await hc.api_keys.get(key.id)
+
+
+async def test_management_scopes_are_checked(fake: FakeHoneycomb) -> None:
+    reader = fake.add_key("management", scopes=["environments:read"])
+    async with fake.async_client(management_key=reader.value, max_retries=0) as c:
+        assert await c.environments.list()
+        with pytest.raises(PermissionDeniedError):
+            await c.api_keys.list()
+
+
+async def test_team_is_discovered_from_v2_auth(fake: FakeHoneycomb) -> None:
+    async with fake.async_client(team=None, max_retries=0) as c:
+        await c.environments.list()
+    assert [r.operation for r in fake.requests] == ["getV2Auth", "listEnvironments"]
+    assert fake.requests[-1].path == f"/2/teams/{fake.team_slug}/environments"
+
+
+async def test_ingest_key_only_sends_events(fake: FakeHoneycomb) -> None:
+    async with fake.async_client(api_key=fake.ingest_key, max_retries=0) as c:
+        await c.events.send("new-ds", {"a": 1})
+        assert (await c.auth.get()).type == "ingest"
+        with pytest.raises(AuthenticationError):
+            await c.datasets.list()
+
+
+# ------------------------------------------------------- team markers, pipelines, enhance
+
+
+async def test_team_markers(hc: AsyncClient, fake: FakeHoneycomb) -> None:
+    await hc.datasets.create({"name": "web"})
+    marker = await hc.team_markers.create(
+        {
+            "environment_id": fake.environment.id,
+            "dataset": "web",
+            "start_time": NOW,
+            "type": "deploy",
+        }
+    )
+    assert [m.id for m in await hc.markers.list("web")] == [marker.id]
+    updated = await hc.team_markers.update(
+        marker.id, {"environment_id": fake.environment.id, "dataset": "web", "message": "v2"}
+    )
+    assert updated.message == "v2"
+
+
+async def test_pipelines_and_enhance(hc: AsyncClient, fake: FakeHoneycomb) -> None:
+    fake.add_pipeline("pl", {"cfg": [{"kind": "collector", "configData": "a: 1"}]}, rollout_id="r1")
+    config = await hc.pipelines.get_configuration("pl", "cfg")
+    assert config is not None and config.etag
+    assert await hc.pipelines.get_configuration("pl", "cfg", etag=config.etag) is None
+    assert fake.requests[-1].status == 304
+    rollout = await hc.pipelines.update_rollout("pl", "r1", {"status": "live"})
+    assert str(rollout.model_dump().get("status")).endswith("live")
+    usage = {"resourceMetrics": [{"scopeMetrics": [{"metrics": [{"name": "bytes"}]}]}]}
+    await hc.pipelines.record_health("pl", {"usageData": usage})
+    await hc.enhance.record_indexer_usage({"s3Bucket": "b", "usageData": usage})
+    team = fake.state.team_by_slug(fake.team_slug)
+    assert team is not None
+    assert (len(team.pipeline_health), len(team.enhance_usage)) == (1, 1)
+    with pytest.raises(NotFoundError):
+        await hc.pipelines.get_configuration("missing", "cfg")
+
+
+# ------------------------------------------------------------------- faults and retries
+
+
+async def test_rate_limit_is_retried_honouring_retry_after(
+    fake: FakeHoneycomb, sleeps: list[float]
+) -> None:
+    fault = fake.inject("listDatasets", status=429, times=2, retry_after=1, rate_limit=(10, 0, 1))
+    async with fake.async_client(max_retries=2) as c:
+        assert await c.datasets.list() == []
+        assert c.rate_limit is not None
+    assert (fault.hits, fault.remaining) == (2, 0)
+    assert [r.status for r in fake.requests] == [429, 429, 200]
+    assert sleeps == [1.0, 1.0]
+
+
+async def test_rate_limit_error_when_retries_run_out(fake: FakeHoneycomb) -> None:
+    fake.inject("createQueryResult", status=429, times=None, retry_after=7)
+    async with fake.async_client(max_retries=0) as c:
+        await c.datasets.create({"name": "web"})
+        query = await c.queries.create("web", {"calculations": [{"op": "COUNT"}]})
+        with pytest.raises(RateLimitError) as info:
+            await c.query_results.create("web", {"query_id": query.id})
+    assert info.value.retry_after == 7
+
+
+async def test_server_errors_are_retried_for_gets_only(
+    fake: FakeHoneycomb, sleeps: list[float]
+) -> None:
+    fake.inject("GET /1/boards", status=503, times=1)
+    fake.inject("createBoard", status=502, times=1)
+    async with fake.async_client(max_retries=2) as c:
+        assert await c.boards.list() == []
+        with pytest.raises(InternalServerError):
+            await c.boards.create({"name": "b", "type": "flexible"})
+    assert [(r.operation, r.status) for r in fake.requests] == [
+        ("listBoards", 503),
+        ("listBoards", 200),
+        ("createBoard", 502),
+    ]
+
+
+async def test_connection_drops(fake: FakeHoneycomb, sleeps: list[float]) -> None:
+    fake.inject("getAuth", failure="connect", times=1)
+    fake.inject("listRecipients", failure="disconnect", times=None)
+    async with fake.async_client(max_retries=1) as c:
+        assert (await c.auth.get()).team.slug == fake.team_slug  # retried after connect error
+        with pytest.raises(APIConnectionError):
+            await c.recipients.list()
+    assert [r.operation for r in fake.requests].count("listRecipients") == 2
+
+
+async def test_latency_is_applied(fake: FakeHoneycomb) -> None:
+    fake.inject("listDatasets", latency=0.05)
+    async with fake.async_client(max_retries=0) as c:
+        started = time.perf_counter()
+        await c.datasets.list()
+        assert time.perf_counter() - started >= 0.05
