@@ -26,9 +26,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+import httpx
 import zstandard
 
-__all__ = ["LoopbackServer"]
+__all__ = ["LoopbackServer", "decode_body", "decoded"]
+
+
+def decode_body(body: bytes, encoding: str | None) -> bytes:
+    """Undo a request's ``Content-Encoding`` (zstd, gzip or none)."""
+    if encoding == "zstd":
+        return zstandard.ZstdDecompressor().decompressobj().decompress(body)
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    if encoding is not None:
+        raise AssertionError(f"unexpected Content-Encoding {encoding}")
+    return body
+
+
+def decoded(request: httpx.Request) -> list[dict[str, Any]]:
+    """The events of a ``/1/batch`` request, decompressed and parsed."""
+    body = decode_body(request.content, request.headers.get("Content-Encoding"))
+    result: list[dict[str, Any]] = json.loads(body)
+    return result
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -40,11 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        encoding = self.headers.get("Content-Encoding")
-        if encoding == "zstd":
-            body = zstandard.ZstdDecompressor().decompressobj().decompress(body)
-        elif encoding == "gzip":
-            body = gzip.decompress(body)
+        body = decode_body(body, self.headers.get("Content-Encoding"))
         action = self.server.next_action()
         if action in ("503", "429"):
             self._reply(int(action), {"error": "try again later"})

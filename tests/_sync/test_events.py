@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-import zstandard
 from pytest_httpx import HTTPXMock
 
 from honeycomb import (
@@ -23,21 +22,10 @@ from honeycomb import (
 from honeycomb._events import MAX_BODY_BYTES, MAX_EVENT_BYTES
 from honeycomb.models.events import BatchEvent, EventResult
 
-from .._loopback import LoopbackServer  # noqa: TID252 - a helper shared by both trees
+from .._loopback import LoopbackServer, decoded  # noqa: TID252 - a helper shared by both trees
 from .conftest import API_KEY, BASE
 
 BATCH = f"{BASE}/1/batch/web%20logs"
-
-
-def decoded(request: httpx.Request) -> list[dict[str, Any]]:
-    body = request.content
-    encoding = request.headers.get("Content-Encoding")
-    if encoding == "zstd":
-        body = zstandard.ZstdDecompressor().decompressobj().decompress(body)
-    elif encoding is not None:
-        raise AssertionError(f"unexpected Content-Encoding {encoding}")
-    result: list[dict[str, Any]] = json.loads(body)
-    return result
 
 
 def padded(size: int, **fields: Any) -> dict[str, Any]:

@@ -254,11 +254,11 @@ class Batcher:
     # -- adding ------------------------------------------------------------------------
 
     def _current(self) -> _Run:
+        if self._closed:
+            raise RuntimeError("this batcher is closed")
         run = self._run
         if run is not None and run.pid == process_id():
             return run
-        if self._closed:
-            raise RuntimeError("this batcher is closed")
         with self._start_lock:
             run = self._run
             if run is not None and run.pid == process_id():

@@ -1,0 +1,353 @@
+# GENERATED from tests/_async/test_batcher.py by scripts/unasync.py.
+# Do not edit: change the async source and run `python scripts/unasync.py`.
+"""client.events.batcher: batching by count, size and time; backpressure; delivery under
+faults; per-event results; fork safety."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import signal
+import threading
+import warnings
+from collections import Counter
+from typing import Any
+
+import httpx
+import pytest
+from pytest_httpx import HTTPXMock
+
+from honeycomb import Client, EventTooLargeError, InvalidEventError, _io
+from honeycomb._events import MAX_EVENT_BYTES
+from honeycomb._sync.batcher import Batcher
+from honeycomb.models.events import EventResult
+
+from .._loopback import LoopbackServer, decoded  # noqa: TID252 - a helper shared by both trees
+from .conftest import API_KEY, BASE
+
+BATCH = f"{BASE}/1/batch/web"
+
+
+class Recorder:
+    """An ``httpx_mock`` callback playing ``/1/batch``: 202 per event, 400 for ``reject``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.batches: list[list[dict[str, Any]]] = []
+        self.bodies: list[int] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        events = decoded(request)
+        with self.lock:
+            self.batches.append(events)
+            self.bodies.append(len(request.content))
+        return httpx.Response(200, json=[self.status(e["data"]) for e in events])
+
+    @staticmethod
+    def status(data: dict[str, Any]) -> dict[str, Any]:
+        if data.get("reject"):
+            return {"status": 400, "error": "Event has too many columns."}
+        return {"status": 202}
+
+    @property
+    def ids(self) -> list[Any]:
+        with self.lock:
+            return sorted(e["data"]["id"] for batch in self.batches for e in batch)
+
+
+@pytest.fixture
+def recorder(httpx_mock: HTTPXMock) -> Recorder:
+    recording = Recorder()
+    httpx_mock.add_callback(recording, method="POST", url=BATCH, is_reusable=True)
+    return recording
+
+
+def wait_until(condition: Any, seconds: float = 2.0) -> None:
+    deadline = _io.monotonic() + seconds
+    while not condition():
+        assert _io.monotonic() < deadline, "timed out"
+        _io.sleep(0.005)
+
+
+# -- batching ----------------------------------------------------------------------------
+
+
+def test_batches_flush_by_count_and_close_delivers_the_rest(
+    client: Client, recorder: Recorder
+) -> None:
+    with client.events.batcher("web", max_batch_events=10, flush_interval=60) as batcher:
+        indices = [batcher.add({"id": i}) for i in range(25)]
+    assert indices == list(range(25))
+    assert sorted(len(b) for b in recorder.batches) == [5, 10, 10]
+    assert recorder.ids == list(range(25))
+    assert (batcher.sent, batcher.failed, batcher.pending, batcher.failures) == (25, 0, 0, [])
+
+
+def test_batches_flush_by_size(client: Client, recorder: Recorder) -> None:
+    with client.events.batcher(
+        "web", max_batch_bytes=300, compression=None, flush_interval=60
+    ) as batcher:
+        for i in range(20):
+            batcher.add({"id": i, "text": "twenty characters.."}, timestamp="2024-05-01")
+    assert recorder.ids == list(range(20))
+    assert len(recorder.batches) > 3
+    assert max(recorder.bodies) <= 300
+    # Each body is as full as the limit allows: one more event would not have fit.
+    event_size = min(recorder.bodies) // min(len(b) for b in recorder.batches)
+    assert all(size + event_size > 300 for size in recorder.bodies[:-1])
+
+
+def test_batches_flush_by_time(client: Client, recorder: Recorder) -> None:
+    with client.events.batcher("web", flush_interval=0.02) as batcher:
+        for i in range(3):
+            batcher.add({"id": i})
+        wait_until(lambda: batcher.sent == 3)  # no flush(): the timer sent them
+        assert recorder.ids == [0, 1, 2]
+
+
+def test_flush_waits_for_every_result(client: Client, recorder: Recorder) -> None:
+    with client.events.batcher("web", flush_interval=60) as batcher:
+        batcher.add({"id": 1})
+        batcher.flush()
+        assert (batcher.sent, batcher.pending, recorder.ids) == (1, 0, [1])
+        batcher.flush()  # nothing open: returns at once
+        batcher.add({"id": 2})
+    assert recorder.ids == [1, 2]
+
+
+def test_elements_carry_time_and_samplerate(client: Client, recorder: Recorder) -> None:
+    with client.events.batcher("web") as batcher:
+        batcher.add({"id": 0})
+        batcher.add({"id": 1}, timestamp=1714564800, samplerate=4)
+    first, second = sorted(
+        (e for batch in recorder.batches for e in batch), key=lambda e: e["data"]["id"]
+    )
+    assert first["time"].endswith("Z") and len(first["time"]) == 24  # stamped at add()
+    assert "samplerate" not in first
+    assert second == {"data": {"id": 1}, "time": "2024-05-01T12:00:00Z", "samplerate": 4}
+
+
+def test_several_batches_are_in_flight_at_once(client: Client, httpx_mock: HTTPXMock) -> None:
+    lock = threading.Lock()
+    flying = [0, 0]  # now, peak
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        with lock:
+            flying[0] += 1
+            flying[1] = max(flying)
+        _io.sleep(0.1)
+        with lock:
+            flying[0] -= 1
+        return httpx.Response(200, json=[{"status": 202}] * len(decoded(request)))
+
+    httpx_mock.add_callback(slow, method="POST", url=BATCH, is_reusable=True)
+    with client.events.batcher("web", max_batch_events=10, max_in_flight=3) as batcher:
+        for i in range(60):
+            batcher.add({"id": i})
+    assert batcher.sent == 60
+    assert flying[1] == 3
+
+
+# -- results and failures ----------------------------------------------------------------
+
+
+def test_per_event_failures_reach_on_result_and_failures(
+    client: Client, recorder: Recorder
+) -> None:
+    results: list[EventResult] = []
+    with client.events.batcher("web", on_result=results.append) as batcher:
+        for i in range(6):
+            batcher.add({"id": i, "reject": i % 3 == 1})
+    assert sorted(r.index for r in results) == list(range(6))
+    assert {r.index for r in results if r.ok} == {0, 2, 3, 5}
+    assert batcher.failures == [
+        EventResult(1, 400, "Event has too many columns."),
+        EventResult(4, 400, "Event has too many columns."),
+    ]
+    assert (batcher.sent, batcher.failed) == (4, 2)
+
+
+def test_unsendable_events_fail_alone_without_raising(client: Client, recorder: Recorder) -> None:
+    with client.events.batcher("web") as batcher:
+        batcher.add({"id": 0})
+        big = batcher.add({"id": 1, "pad": "x" * MAX_EVENT_BYTES})
+        odd = batcher.add("not a mapping")
+        bad_rate = batcher.add({"id": 3}, samplerate=0)
+        batcher.add({"id": 4})
+    assert recorder.ids == [0, 4]
+    assert [(f.index, f.status) for f in batcher.failures] == [(big, 0), (odd, 0), (bad_rate, 0)]
+    assert isinstance(batcher.failures[0].exception, EventTooLargeError)
+    assert all(isinstance(f.exception, InvalidEventError) for f in batcher.failures)
+    assert (batcher.sent, batcher.failed) == (2, 3)
+
+
+def test_a_raising_on_result_does_not_stop_delivery(client: Client, recorder: Recorder) -> None:
+    def explode(result: EventResult) -> None:
+        raise RuntimeError("callback bug")
+
+    with client.events.batcher("web", on_result=explode) as batcher:
+        for i in range(3):
+            batcher.add({"id": i})
+    assert batcher.sent == 3
+
+
+def test_429_then_success_is_retried_and_counted(
+    client: Client, httpx_mock: HTTPXMock, sleeps: list[float]
+) -> None:
+    httpx_mock.add_response(method="POST", url=BATCH, status_code=429, json={"error": "slow"})
+    recorder = Recorder()
+    httpx_mock.add_callback(recorder, method="POST", url=BATCH)
+    retrying = client.with_options(max_retries=2)
+    with retrying.events.batcher("web") as batcher:
+        for i in range(4):
+            batcher.add({"id": i})
+    assert len(httpx_mock.get_requests()) == 2
+    assert (batcher.sent, batcher.failed, batcher.retried) == (4, 0, 1)
+    assert len(sleeps) == 1
+    assert recorder.ids == [0, 1, 2, 3]
+
+
+def test_a_failed_request_fails_each_of_its_events(client: Client, httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(method="POST", url=BATCH, status_code=403, json={"error": "denied"})
+    with client.events.batcher("web") as batcher:
+        for i in range(3):
+            batcher.add({"id": i})
+    assert [(f.index, f.status) for f in batcher.failures] == [(0, 403), (1, 403), (2, 403)]
+    assert (batcher.sent, batcher.failed, batcher.retried) == (0, 3, 0)
+
+
+# -- backpressure ------------------------------------------------------------------------
+
+
+def test_add_waits_when_max_pending_is_reached(client: Client, httpx_mock: HTTPXMock) -> None:
+    returned: list[int] = []
+    seen_at_request: list[int] = []
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        seen_at_request.append(len(returned))
+        return httpx.Response(200, json=[{"status": 202}] * len(decoded(request)))
+
+    httpx_mock.add_callback(respond, method="POST", url=BATCH, is_reusable=True)
+    with client.events.batcher("web", max_pending=2, max_batch_events=2) as batcher:
+        for i in range(10):
+            returned.append(batcher.add({"id": i}))
+    assert batcher.sent == 10
+    # When request k went out, at most 2(k+1) adds had returned: the rest were waiting
+    # for room, not buffered. Without backpressure all ten would have returned at once.
+    assert len(seen_at_request) == 5
+    assert all(n <= 2 * (k + 1) for k, n in enumerate(seen_at_request))
+    assert batcher.blocked >= 1
+
+
+# -- delivery under faults, over real HTTP -----------------------------------------------
+
+
+def test_every_event_is_stored_once_or_reported_failed(sleeps: list[float]) -> None:
+    plan = ["ok", "503", "reset", "ok", "429", "reset_after_accept", "503", "ok"] * 3
+    retryable = plan.count("503") + plan.count("429")
+    failures: list[EventResult] = []
+    ids: dict[int, str] = {}
+    with LoopbackServer(plan) as server:
+        client = Client(api_key=API_KEY, base_url=server.url, max_retries=10)
+        batcher = client.events.batcher(
+            "web", max_batch_events=7, max_in_flight=4, on_result=failures.append
+        )
+        with client, batcher:
+            for n in range(300):
+                event_id = f"e{n}"
+                ids[batcher.add({"id": event_id, "reject": n % 50 == 0})] = event_id
+        accepted = server.accepted
+    ok = {ids[r.index] for r in failures if r.ok}
+    failed = {ids[r.index] for r in failures if not r.ok}
+    assert len(failures) == 300 and not ok & failed  # one result per event
+    assert all(count == 1 for count in accepted.values())  # nothing stored twice
+    assert ok <= set(accepted)  # everything reported sent was stored
+    assert set(ids.values()) - set(accepted) <= failed  # everything not stored was reported
+    assert batcher.sent == len(ok) and batcher.failed == len(failed)
+    assert batcher.retried == retryable == len(sleeps)
+    assert batcher.failed >= 6 + 2 * 7  # the rejects, and at least the two resets' batches
+
+
+# -- lifecycle ---------------------------------------------------------------------------
+
+
+def test_add_after_close_is_refused_and_close_is_idempotent(
+    client: Client, recorder: Recorder
+) -> None:
+    batcher = client.events.batcher("web")
+    assert (batcher.sent, batcher.failed, batcher.retried, batcher.pending) == (0, 0, 0, 0)
+    batcher.add({"id": 0})
+    batcher.close()
+    batcher.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        batcher.add({"id": 1})
+    assert recorder.ids == [0]
+    assert repr(batcher) == "Batcher(dataset='web', sent=1, failed=0, pending=0)"
+
+
+def test_closing_an_unused_batcher_sends_nothing(client: Client, httpx_mock: HTTPXMock) -> None:
+    with client.events.batcher("web"):
+        pass
+    assert httpx_mock.get_requests() == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"max_batch_events": 0},
+        {"max_in_flight": 0},
+        {"max_pending": 0},
+        {"max_batch_bytes": 5_000_001},
+        {"flush_interval": 0},
+        {"compression": "brotli"},
+    ],
+)
+def test_bad_options_are_refused(client: Client, options: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        client.events.batcher("web", **options)
+
+
+def send_from_child(batcher: Batcher) -> int:
+    batcher.add({"id": "child-0"})
+    batcher.add({"id": "child-1"})
+    batcher.close()
+    return 0 if (batcher.sent, batcher.failed) == (2, 0) else 2
+
+
+def complete(outcome: Any) -> Any:
+    """Run a coroutine to its end on a new loop (async tree); pass a value on (sync tree).
+
+    asyncio will not run the parent's loop in a forked child: the child needs a new one.
+    """
+    return asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome
+
+
+def exit_code(pid: int) -> int:
+    """Wait for a child process, blocking (the event loop too, in the async tree)."""
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX-only")
+def test_a_forked_child_starts_afresh() -> None:
+    with LoopbackServer() as server:
+        with Client(api_key=API_KEY, base_url=server.url) as client:
+            batcher = client.events.batcher("web", flush_interval=60)
+            batcher.add({"id": "parent-0"})
+            batcher.flush()  # the parent now has a worker and an open connection
+            batcher.add({"id": "parent-1"})  # still buffered when the process forks
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads
+                pid = os.fork()
+            if pid == 0:  # the child: report through the exit code, never return to pytest
+                code = 1
+                try:
+                    signal.alarm(10)
+                    code = complete(send_from_child(batcher))
+                finally:
+                    os._exit(code)
+            assert exit_code(pid) == 0
+            batcher.close()
+            assert (batcher.sent, batcher.failed) == (2, 0)  # the child's are not counted
+        assert server.accepted == Counter(["parent-0", "parent-1", "child-0", "child-1"])
