@@ -231,7 +231,8 @@ class Router:
                     "this endpoint takes a configuration or ingest key in X-Honeycomb-Team, "
                     "not a management key"
                 )
-            raise unauthorized(f"missing '{header_name}' header")
+            shown = "X-Amz-Firehose-Access-Key" if route.auth == "kinesis" else "X-Honeycomb-Team"
+            raise unauthorized(f"missing '{shown}' header")
         found = state.find_key(value.strip())
         if found is None or found.key_type == "management" or found.disabled:
             raise unauthorized()
