@@ -149,8 +149,8 @@ class ServiceMaps(Resource):
     def dependencies(
         self,
         request: DependencyRequestCreate | Mapping[str, Any] | None = None,
-        *,
         timeout: float = DEFAULT_TIMEOUT,
+        *,
         page_size: int = MAX_PAGE_SIZE,
         max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> builtins.list[MapDependency]:
