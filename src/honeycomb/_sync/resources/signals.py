@@ -26,22 +26,20 @@ from honeycomb.models.signals import (
 __all__ = ["Signals"]
 
 
-def _items(key: str) -> Any:
-    def parse(page: Any) -> builtins.list[Any]:
-        items = page.get(key) if isinstance(page, Mapping) else None
-        if not isinstance(items, builtins.list):
-            raise ValueError(f"expected a page with a {key!r} list, got {type(items).__name__}")
-        return items
-
-    return parse
+def _page_items(page: Any, key: str) -> builtins.list[Any]:
+    items = page.get(key) if isinstance(page, Mapping) else None
+    if not isinstance(items, builtins.list):
+        raise ValueError(f"expected a page with a {key!r} list, got {type(items).__name__}")
+    return items
 
 
 def _parse_signals(page: Any) -> builtins.list[Signal]:
-    return [Signal.model_validate(item) for item in _items("signals")(page)]
+    return [Signal.model_validate(item) for item in _page_items(page, "signals")]
 
 
 def _parse_anomalies(page: Any) -> builtins.list[HistoricalAnomaly]:
-    return [HistoricalAnomaly.model_validate(item) for item in _items("historical_anomalies")(page)]
+    items = _page_items(page, "historical_anomalies")
+    return [HistoricalAnomaly.model_validate(item) for item in items]
 
 
 class Signals(Resource):
