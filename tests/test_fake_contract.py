@@ -185,7 +185,7 @@ def _scenario(r: Recorder) -> None:
     )
 
     # -- events --------
-    events = []
+    events: list[dict[str, Any]] = []
     for i in range(30):
         events.append(
             {

@@ -25,6 +25,21 @@ from honeycomb.testing._engine import filter_matches, percentile, run_query
 from honeycomb.testing._state import Dataset, Environment, Event
 
 NOW = 1_700_000_000.0
+
+
+def ident(model: Any) -> str:
+    """The id of a created object (the response models type it as optional)."""
+    assert model.id, f"{type(model).__name__} has no id"
+    return str(model.id)
+
+
+def body_of(error: Any) -> dict[str, Any]:
+    """The decoded error body of an APIStatusError."""
+    body = error.body
+    assert isinstance(body, dict)
+    return body
+
+
 ROWS = [
     (-100, "/a", 10, 200, "alice", 100),
     (-90, "/a", 20, 200, "bob", 110),
@@ -364,9 +379,9 @@ def test_query_result_through_the_api_polls_then_completes() -> None:
     query = client.queries.create(
         "web", {"calculations": [{"op": "MAX", "column": "duration_ms"}], "time_range": 600}
     )
-    created = client.query_results.create("web", {"query_id": query.id})
+    created = client.query_results.create("web", {"query_id": ident(query)})
     assert created.complete is False
-    states = [client.query_results.get("web", created.id).complete for _ in range(3)]
+    states = [client.query_results.get("web", ident(created)).complete for _ in range(3)]
     assert states == [False, False, True]
-    final = client.query_results.get("web", created.id)
+    final = client.query_results.get("web", ident(created))
     assert final.rows == [{"MAX(duration_ms)": 7}]

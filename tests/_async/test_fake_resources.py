@@ -23,6 +23,19 @@ from honeycomb.testing import FakeHoneycomb
 NOW = int(time.time())
 
 
+def ident(model: Any) -> str:
+    """The id of a created object (the response models type it as optional)."""
+    assert model.id, f"{type(model).__name__} has no id"
+    return str(model.id)
+
+
+def body_of(error: Any) -> dict[str, Any]:
+    """The decoded error body of an APIStatusError."""
+    body = error.body
+    assert isinstance(body, dict)
+    return body
+
+
 @pytest.fixture
 def fake() -> FakeHoneycomb:
     return FakeHoneycomb(query_polls=1, seed=11)
@@ -74,34 +87,36 @@ async def test_datasets_crud_and_delete_protection(hc: AsyncClient, fake: FakeHo
 
 async def test_columns_and_calculated_fields(hc: AsyncClient, fake: FakeHoneycomb) -> None:
     await _web(hc, fake)
-    names = sorted(c.key_name for c in await hc.columns.list("web"))
+    names = sorted(str(c.key_name) for c in await hc.columns.list("web"))
     assert names == ["duration_ms", "endpoint", "status"]
     one = await hc.columns.list("web", key_name="endpoint")
     assert [c.key_name for c in one] == ["endpoint"]
     column = await hc.columns.create("web", {"key_name": "region", "type": "string"})
     with pytest.raises(ConflictError):
         await hc.columns.create("web", {"key_name": "region"})
-    changed = await hc.columns.update("web", column.id, {"description": "cloud", "hidden": True})
+    changed = await hc.columns.update(
+        "web", ident(column), {"description": "cloud", "hidden": True}
+    )
     assert (changed.description, changed.hidden) == ("cloud", True)
-    assert (await hc.columns.get("web", column.id)).key_name == "region"
-    await hc.columns.delete("web", column.id)
+    assert (await hc.columns.get("web", ident(column))).key_name == "region"
+    await hc.columns.delete("web", ident(column))
     with pytest.raises(NotFoundError):
-        await hc.columns.get("web", column.id)
+        await hc.columns.get("web", ident(column))
 
     field = await hc.calculated_fields.create(
         "web", {"alias": "is_error", "expression": "GTE($status, 500)"}
     )
-    assert (await hc.calculated_fields.list("web", alias="is_error"))[0].id == field.id
+    assert (await hc.calculated_fields.list("web", alias="is_error"))[0].id == ident(field)
     with pytest.raises(ConflictError):
         await hc.calculated_fields.create("web", {"alias": "is_error", "expression": "1"})
     with pytest.raises(UnprocessableEntityError) as info:
         await hc.calculated_fields.create("web", {"alias": "bad", "expression": "NOPE($x)"})
-    assert info.value.body["type_detail"][0]["field"] == "expression"
+    assert body_of(info.value)["type_detail"][0]["field"] == "expression"
     updated = await hc.calculated_fields.update(
-        "web", field.id, {"alias": "is_error", "expression": "GTE($status, 400)"}
+        "web", ident(field), {"alias": "is_error", "expression": "GTE($status, 400)"}
     )
     assert updated.expression == "GTE($status, 400)"
-    await hc.calculated_fields.delete("web", field.id)
+    await hc.calculated_fields.delete("web", ident(field))
     assert await hc.calculated_fields.list("web") == []
 
 
@@ -171,9 +186,9 @@ async def test_queries_results_and_annotations(hc: AsyncClient, fake: FakeHoneyc
             "time_range": 600,
         },
     )
-    assert query.id and getattr(query, "query_annotation_id", None)
-    assert (await hc.queries.get("web", query.id)).breakdowns == ["endpoint"]
-    result = await hc.query_results.run("web", query.id, poll_interval=0.001)
+    assert ident(query) and getattr(query, "query_annotation_id", None)
+    assert (await hc.queries.get("web", ident(query))).breakdowns == ["endpoint"]
+    result = await hc.query_results.run("web", ident(query), poll_interval=0.001)
     assert result.complete is True
     assert result.rows == [
         {"endpoint": "/a", "COUNT": 5, "MAX(duration_ms)": 9},
@@ -183,18 +198,18 @@ async def test_queries_results_and_annotations(hc: AsyncClient, fake: FakeHoneyc
     assert [p.status for p in polls] == [200, 200]
 
     annotation = await hc.query_annotations.create(
-        "web", {"name": "by endpoint", "query_id": query.id}
+        "web", {"name": "by endpoint", "query_id": ident(query)}
     )
     assert annotation.source == "query"
-    assert [a.id for a in await hc.query_annotations.list("web")] == [annotation.id]
+    assert [ident(a) for a in await hc.query_annotations.list("web")] == [ident(annotation)]
     renamed = await hc.query_annotations.update(
-        "web", annotation.id, {"name": "renamed", "query_id": query.id}
+        "web", ident(annotation), {"name": "renamed", "query_id": ident(query)}
     )
     assert renamed.name == "renamed"
-    assert (await hc.query_annotations.get("web", annotation.id)).name == "renamed"
-    await hc.query_annotations.delete("web", annotation.id)
+    assert (await hc.query_annotations.get("web", ident(annotation))).name == "renamed"
+    await hc.query_annotations.delete("web", ident(annotation))
     with pytest.raises(NotFoundError):
-        await hc.query_annotations.get("web", annotation.id)
+        await hc.query_annotations.get("web", ident(annotation))
 
 
 async def test_query_result_of_an_unknown_query_is_404(
@@ -213,25 +228,25 @@ async def test_markers_and_marker_settings(hc: AsyncClient, fake: FakeHoneycomb)
     setting = await hc.marker_settings.create("web", {"type": "deploy", "color": "#ff0000"})
     marker = await hc.markers.create("web", {"message": "v1", "type": "deploy", "start_time": NOW})
     assert marker.color == "#ff0000"
-    updated = await hc.markers.update("web", marker.id, {"message": "v2", "type": "deploy"})
+    updated = await hc.markers.update("web", ident(marker), {"message": "v2", "type": "deploy"})
     assert updated.message == "v2"
-    assert [m.id for m in await hc.markers.list("web")] == [marker.id]
-    await hc.markers.delete("web", marker.id)
+    assert [ident(m) for m in await hc.markers.list("web")] == [ident(marker)]
+    await hc.markers.delete("web", ident(marker))
     assert fake.requests[-1].status == 200  # DELETE returns the marker, not 204
     assert await hc.markers.list("web") == []
     changed = await hc.marker_settings.update(
-        "web", setting.id, {"type": "deploy", "color": "#00ff00"}
+        "web", ident(setting), {"type": "deploy", "color": "#00ff00"}
     )
     assert changed.color == "#00ff00"
     assert len(await hc.marker_settings.list("web")) == 1
-    await hc.marker_settings.delete("web", setting.id)
+    await hc.marker_settings.delete("web", ident(setting))
     assert await hc.marker_settings.list("web") == []
 
 
 async def test_boards_and_views(hc: AsyncClient, fake: FakeHoneycomb) -> None:
     await _web(hc, fake)
     query = await hc.queries.create("web", {"calculations": [{"op": "COUNT"}]})
-    annotation = await hc.query_annotations.create("web", {"name": "q", "query_id": query.id})
+    annotation = await hc.query_annotations.create("web", {"name": "q", "query_id": ident(query)})
     board = await hc.boards.create(
         {
             "name": "ops",
@@ -239,34 +254,40 @@ async def test_boards_and_views(hc: AsyncClient, fake: FakeHoneycomb) -> None:
             "panels": [
                 {
                     "type": "query",
-                    "query_panel": {"query_id": query.id, "query_annotation_id": annotation.id},
+                    "query_panel": {
+                        "query_id": ident(query),
+                        "query_annotation_id": ident(annotation),
+                    },
                 },
                 {"type": "text", "text_panel": {"content": "hello"}},
             ],
         }
     )
-    assert board.id and len(board.panels or []) == 2
-    assert [b.id for b in await hc.boards.list()] == [board.id]
-    renamed = await hc.boards.update(board.id, {"name": "ops 2", "type": "flexible"})
+    assert ident(board) and len(board.panels or []) == 2
+    assert [ident(b) for b in await hc.boards.list()] == [ident(board)]
+    renamed = await hc.boards.update(ident(board), {"name": "ops 2", "type": "flexible"})
     assert renamed.name == "ops 2"
     view = await hc.board_views.create(
-        board.id,
+        ident(board),
         {"name": "errors", "filters": [{"column": "status", "operation": ">=", "value": 500}]},
     )
     with pytest.raises(ConflictError):
         await hc.board_views.create(
-            board.id, {"name": "errors", "filters": [{"column": "status", "operation": "exists"}]}
+            ident(board),
+            {"name": "errors", "filters": [{"column": "status", "operation": "exists"}]},
         )
-    assert [v.id for v in await hc.board_views.list(board.id)] == [view.id]
+    assert [ident(v) for v in await hc.board_views.list(ident(board))] == [ident(view)]
     changed = await hc.board_views.update(
-        board.id, view.id, {"name": "5xx", "filters": [{"column": "status", "operation": "exists"}]}
+        ident(board),
+        ident(view),
+        {"name": "5xx", "filters": [{"column": "status", "operation": "exists"}]},
     )
     assert changed.name == "5xx"
-    assert (await hc.board_views.get(board.id, view.id)).name == "5xx"
-    await hc.board_views.delete(board.id, view.id)
-    await hc.boards.delete(board.id)
+    assert (await hc.board_views.get(ident(board), ident(view))).name == "5xx"
+    await hc.board_views.delete(ident(board), ident(view))
+    await hc.boards.delete(ident(board))
     with pytest.raises(NotFoundError):
-        await hc.boards.get(board.id)
+        await hc.boards.get(ident(board))
 
 
 async def test_board_with_unknown_query_is_rejected(hc: AsyncClient) -> None:
@@ -280,7 +301,7 @@ async def test_board_with_unknown_query_is_rejected(hc: AsyncClient) -> None:
                 ],
             }
         )
-    assert info.value.body["type_detail"][0]["field"] == "panels[0].query_panel.query_id"
+    assert body_of(info.value)["type_detail"][0]["field"] == "panels[0].query_panel.query_id"
 
 
 # ------------------------------------------------------- recipients, triggers, SLOs
@@ -302,16 +323,18 @@ async def test_recipients_and_triggers(hc: AsyncClient, fake: FakeHoneycomb) -> 
             "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
             "threshold": {"op": ">", "value": 1},
             "frequency": 300,
-            "recipients": [{"id": recipient.id}],
+            "recipients": [{"id": ident(recipient)}],
         },
     )
     assert trigger.query_id and trigger.dataset_slug == "web"
-    assert [t.id for t in await hc.recipients.list_triggers(recipient.id)] == [trigger.id]
+    assert [ident(t) for t in await hc.recipients.list_triggers(ident(recipient))] == [
+        ident(trigger)
+    ]
     with pytest.raises(ConflictError):
-        await hc.recipients.delete(recipient.id)
+        await hc.recipients.delete(ident(recipient))
     updated = await hc.triggers.update(
         "web",
-        trigger.id,
+        ident(trigger),
         {
             "name": "errors!",
             "query_id": trigger.query_id,
@@ -320,15 +343,15 @@ async def test_recipients_and_triggers(hc: AsyncClient, fake: FakeHoneycomb) -> 
         },
     )
     assert updated.name == "errors!"
-    assert [t.id for t in await hc.triggers.list("web")] == [trigger.id]
-    assert (await hc.triggers.get("web", trigger.id)).name == "errors!"
-    await hc.triggers.delete("web", trigger.id)
+    assert [ident(t) for t in await hc.triggers.list("web")] == [ident(trigger)]
+    assert (await hc.triggers.get("web", ident(trigger))).name == "errors!"
+    await hc.triggers.delete("web", ident(trigger))
     await hc.recipients.update(
-        recipient.id, {"type": "email", "details": {"email_address": "b@c.de"}}
+        ident(recipient), {"type": "email", "details": {"email_address": "b@c.de"}}
     )
-    assert (await hc.recipients.get(recipient.id)).id == recipient.id
+    assert (await hc.recipients.get(ident(recipient))).id == ident(recipient)
     assert len(await hc.recipients.list()) == 1
-    await hc.recipients.delete(recipient.id)
+    await hc.recipients.delete(ident(recipient))
 
 
 async def test_slos_burn_alerts_and_reporting(hc: AsyncClient, fake: FakeHoneycomb) -> None:
@@ -343,7 +366,7 @@ async def test_slos_burn_alerts_and_reporting(hc: AsyncClient, fake: FakeHoneyco
             "target_per_million": 900000,
         },
     )
-    detailed = await hc.slos.get("web", slo.id, detailed=True)
+    detailed = await hc.slos.get("web", ident(slo), detailed=True)
     assert fake.requests[-1].params == {"detailed": "true"}
     # 10 good events and 1 bad one: compliance 90.9090..., budget used 0.909 of 1.0
     assert detailed.model_dump()["compliance"] == pytest.approx(100 * 10 / 11, abs=1e-3)
@@ -354,34 +377,34 @@ async def test_slos_burn_alerts_and_reporting(hc: AsyncClient, fake: FakeHoneyco
         {
             "alert_type": "exhaustion_time",
             "exhaustion_minutes": 60,
-            "slo": {"id": slo.id},
-            "recipients": [{"id": recipient.id}],
+            "slo": {"id": ident(slo)},
+            "recipients": [{"id": ident(recipient)}],
         },
     )
-    assert [a.id for a in await hc.burn_alerts.list("web", slo.id)] == [alert.id]
+    assert [ident(a) for a in await hc.burn_alerts.list("web", ident(slo))] == [ident(alert)]
     changed = await hc.burn_alerts.update(
         "web",
-        alert.id,
+        ident(alert),
         {
             "alert_type": "exhaustion_time",
             "exhaustion_minutes": 30,
-            "recipients": [{"id": recipient.id}],
+            "recipients": [{"id": ident(recipient)}],
         },
     )
     assert changed.model_dump()["exhaustion_minutes"] == 30
-    assert (await hc.burn_alerts.get("web", alert.id)).id == alert.id
-    counts = await hc.slos.counts("web", slo.id, NOW - 3600, NOW + 60)
+    assert (await hc.burn_alerts.get("web", ident(alert))).id == ident(alert)
+    counts = await hc.slos.counts("web", ident(slo), NOW - 3600, NOW + 60)
     assert sum(w.total_count or 0 for w in counts.windows or []) == 11
     assert sum(w.error_count or 0 for w in counts.windows or []) == 1
-    hourly = await hc.slos.counts_history("web", slo.id, NOW - 7200, NOW + 60)
+    hourly = await hc.slos.counts_history("web", ident(slo), NOW - 7200, NOW + 60)
     assert sum(b.total_count or 0 for b in hourly.buckets or []) == 11
     history = await hc.slos.history(
-        {"ids": [slo.id], "start_time": NOW - 3600, "end_time": NOW + 1}
+        {"ids": [ident(slo)], "start_time": NOW - 3600, "end_time": NOW + 1}
     )
-    assert list(history) == [slo.id]
+    assert list(history) == [ident(slo)]
     updated = await hc.slos.update(
         "web",
-        slo.id,
+        ident(slo),
         {
             "name": "avail2",
             "sli": {"alias": "ok"},
@@ -390,11 +413,11 @@ async def test_slos_burn_alerts_and_reporting(hc: AsyncClient, fake: FakeHoneyco
         },
     )
     assert updated.name == "avail2"
-    assert [s.id for s in await hc.slos.list("web")] == [slo.id]
-    await hc.burn_alerts.delete("web", alert.id)
-    await hc.slos.delete("web", slo.id)
+    assert [ident(s) for s in await hc.slos.list("web")] == [ident(slo)]
+    await hc.burn_alerts.delete("web", ident(alert))
+    await hc.slos.delete("web", ident(slo))
     with pytest.raises(NotFoundError):
-        await hc.slos.get("web", slo.id)
+        await hc.slos.get("web", ident(slo))
 
 
 async def test_slo_needs_an_existing_sli(hc: AsyncClient, fake: FakeHoneycomb) -> None:
@@ -404,7 +427,7 @@ async def test_slo_needs_an_existing_sli(hc: AsyncClient, fake: FakeHoneycomb) -
             "web",
             {"name": "x", "sli": {"alias": "nope"}, "time_period_days": 7, "target_per_million": 9},
         )
-    assert info.value.body["type_detail"][0]["field"] == "sli.alias"
+    assert body_of(info.value)["type_detail"][0]["field"] == "sli.alias"
 
 
 # ------------------------------------------------------------------ maps and signals
@@ -423,7 +446,7 @@ async def test_service_map_dependencies(hc: AsyncClient, fake: FakeHoneycomb) ->
     edges = sorted((d.parent_node.name, d.child_node.name, d.call_count) for d in deps)  # type: ignore[union-attr]
     assert edges == [("api", "db", 2), ("web", "api", 1)]
     request = await hc.service_maps.create_request({"time_range": 600})
-    first = await hc.service_maps.get_request(request.request_id)  # type: ignore[arg-type]
+    first = await hc.service_maps.get_request(request.request_id or "")
     assert str(first.status) in ("pending", "DependencyRequestStatus.PENDING")
 
 
@@ -434,10 +457,10 @@ async def test_signals(hc: AsyncClient, fake: FakeHoneycomb) -> None:
     everything = await hc.signals.list(page_size=1)
     assert len(everything) == 2
     assert len([r for r in fake.requests if r.operation == "listSignals"]) == 2
-    assert [s.id for s in await hc.signals.list(status="training")] != [signal["id"]]
+    assert [ident(s) for s in await hc.signals.list(status="training")] != [signal["id"]]
     recipient = await hc.recipients.create({"type": "slack", "details": {"slack_channel": "#x"}})
     updated = await hc.signals.update(
-        signal["id"], {"enabled": False, "recipients": [{"id": recipient.id}]}
+        signal["id"], {"enabled": False, "recipients": [{"id": ident(recipient)}]}
     )
     assert updated.enabled is False
     assert (await hc.signals.get(signal["id"])).enabled is False

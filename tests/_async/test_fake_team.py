@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,19 @@ from honeycomb import (
 from honeycomb.testing import FakeHoneycomb
 
 NOW = int(time.time())
+
+
+def ident(model: Any) -> str:
+    """The id of a created object (the response models type it as optional)."""
+    assert model.id, f"{type(model).__name__} has no id"
+    return str(model.id)
+
+
+def body_of(error: Any) -> dict[str, Any]:
+    """The decoded error body of an APIStatusError."""
+    body = error.body
+    assert isinstance(body, dict)
+    return body
 
 
 @pytest.fixture
@@ -44,19 +58,22 @@ async def test_environments(hc: AsyncClient, fake: FakeHoneycomb) -> None:
     assert fake.requests[-1].headers["authorization"].startswith("Bearer hcxmk_")
     with pytest.raises(ConflictError):
         await hc.environments.create({"name": "Staging"})
-    assert sorted(e.slug for e in await hc.environments.list(page_size=1)) == ["staging", "test"]
+    assert sorted(str(e.slug) for e in await hc.environments.list(page_size=1)) == [
+        "staging",
+        "test",
+    ]
     assert len([r for r in fake.requests if r.operation == "listEnvironments"]) == 2
-    changed = await hc.environments.update(env.id, {"description": "pre-prod"})
+    changed = await hc.environments.update(ident(env), {"description": "pre-prod"})
     assert changed.description == "pre-prod"
     with pytest.raises(ConflictError):
-        await hc.environments.delete(env.id)
-    await hc.environments.delete(env.id, remove_delete_protection=True)
+        await hc.environments.delete(ident(env))
+    await hc.environments.delete(ident(env), remove_delete_protection=True)
     with pytest.raises(NotFoundError):
-        await hc.environments.get(env.id)
+        await hc.environments.get(ident(env))
 
 
 async def test_api_keys_and_their_permissions(hc: AsyncClient, fake: FakeHoneycomb) -> None:
-    env_id = fake.environment.id
+    env_id = ident(fake.environment)
     key = await hc.api_keys.create(
         {
             "name": "readonly",
@@ -68,21 +85,21 @@ async def test_api_keys_and_their_permissions(hc: AsyncClient, fake: FakeHoneyco
     secret = key.token
     assert secret and key.secret is not None
     listed = await hc.api_keys.list(type="configuration")
-    assert key.id in [k.id for k in listed]
+    assert ident(key) in [ident(k) for k in listed]
     assert fake.requests[-1].params.get("filter[type]") == "configuration"
     # The new key works, within its permissions only.
     async with fake.async_client(api_key=secret, max_retries=0) as limited:
         assert (await limited.auth.get()).api_key_access.queries is True
         with pytest.raises(PermissionDeniedError):
             await limited.boards.list()
-    await hc.api_keys.update(key.id, {"disabled": True})
-    assert (await hc.api_keys.get(key.id)).model_dump().get("disabled") is True
+    await hc.api_keys.update(ident(key), {"disabled": True})
+    assert (await hc.api_keys.get(ident(key))).model_dump().get("disabled") is True
     async with fake.async_client(api_key=secret, max_retries=0) as disabled:
         with pytest.raises(AuthenticationError):
             await disabled.auth.get()
-    await hc.api_keys.delete(key.id)
+    await hc.api_keys.delete(ident(key))
     with pytest.raises(NotFoundError):
-        await hc.api_keys.get(key.id)
+        await hc.api_keys.get(ident(key))
 
 
 async def test_management_scopes_are_checked(fake: FakeHoneycomb) -> None:
@@ -115,15 +132,16 @@ async def test_team_markers(hc: AsyncClient, fake: FakeHoneycomb) -> None:
     await hc.datasets.create({"name": "web"})
     marker = await hc.team_markers.create(
         {
-            "environment_id": fake.environment.id,
+            "environment_id": ident(fake.environment),
             "dataset": "web",
             "start_time": NOW,
             "type": "deploy",
         }
     )
-    assert [m.id for m in await hc.markers.list("web")] == [marker.id]
+    assert [ident(m) for m in await hc.markers.list("web")] == [ident(marker)]
     updated = await hc.team_markers.update(
-        marker.id, {"environment_id": fake.environment.id, "dataset": "web", "message": "v2"}
+        ident(marker),
+        {"environment_id": ident(fake.environment), "dataset": "web", "message": "v2"},
     )
     assert updated.message == "v2"
 
@@ -167,7 +185,7 @@ async def test_rate_limit_error_when_retries_run_out(fake: FakeHoneycomb) -> Non
         await c.datasets.create({"name": "web"})
         query = await c.queries.create("web", {"calculations": [{"op": "COUNT"}]})
         with pytest.raises(RateLimitError) as info:
-            await c.query_results.create("web", {"query_id": query.id})
+            await c.query_results.create("web", {"query_id": ident(query)})
     assert info.value.retry_after == 7
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,19 @@ from honeycomb import (
 from honeycomb.testing import FakeHoneycomb
 
 NOW = int(time.time())
+
+
+def ident(model: Any) -> str:
+    """The id of a created object (the response models type it as optional)."""
+    assert model.id, f"{type(model).__name__} has no id"
+    return str(model.id)
+
+
+def body_of(error: Any) -> dict[str, Any]:
+    """The decoded error body of an APIStatusError."""
+    body = error.body
+    assert isinstance(body, dict)
+    return body
 
 
 @pytest.fixture
@@ -46,19 +60,22 @@ def test_environments(hc: Client, fake: FakeHoneycomb) -> None:
     assert fake.requests[-1].headers["authorization"].startswith("Bearer hcxmk_")
     with pytest.raises(ConflictError):
         hc.environments.create({"name": "Staging"})
-    assert sorted(e.slug for e in hc.environments.list(page_size=1)) == ["staging", "test"]
+    assert sorted(str(e.slug) for e in hc.environments.list(page_size=1)) == [
+        "staging",
+        "test",
+    ]
     assert len([r for r in fake.requests if r.operation == "listEnvironments"]) == 2
-    changed = hc.environments.update(env.id, {"description": "pre-prod"})
+    changed = hc.environments.update(ident(env), {"description": "pre-prod"})
     assert changed.description == "pre-prod"
     with pytest.raises(ConflictError):
-        hc.environments.delete(env.id)
-    hc.environments.delete(env.id, remove_delete_protection=True)
+        hc.environments.delete(ident(env))
+    hc.environments.delete(ident(env), remove_delete_protection=True)
     with pytest.raises(NotFoundError):
-        hc.environments.get(env.id)
+        hc.environments.get(ident(env))
 
 
 def test_api_keys_and_their_permissions(hc: Client, fake: FakeHoneycomb) -> None:
-    env_id = fake.environment.id
+    env_id = ident(fake.environment)
     key = hc.api_keys.create(
         {
             "name": "readonly",
@@ -70,21 +87,21 @@ def test_api_keys_and_their_permissions(hc: Client, fake: FakeHoneycomb) -> None
     secret = key.token
     assert secret and key.secret is not None
     listed = hc.api_keys.list(type="configuration")
-    assert key.id in [k.id for k in listed]
+    assert ident(key) in [ident(k) for k in listed]
     assert fake.requests[-1].params.get("filter[type]") == "configuration"
     # The new key works, within its permissions only.
     with fake.client(api_key=secret, max_retries=0) as limited:
         assert (limited.auth.get()).api_key_access.queries is True
         with pytest.raises(PermissionDeniedError):
             limited.boards.list()
-    hc.api_keys.update(key.id, {"disabled": True})
-    assert (hc.api_keys.get(key.id)).model_dump().get("disabled") is True
+    hc.api_keys.update(ident(key), {"disabled": True})
+    assert (hc.api_keys.get(ident(key))).model_dump().get("disabled") is True
     with fake.client(api_key=secret, max_retries=0) as disabled:
         with pytest.raises(AuthenticationError):
             disabled.auth.get()
-    hc.api_keys.delete(key.id)
+    hc.api_keys.delete(ident(key))
     with pytest.raises(NotFoundError):
-        hc.api_keys.get(key.id)
+        hc.api_keys.get(ident(key))
 
 
 def test_management_scopes_are_checked(fake: FakeHoneycomb) -> None:
@@ -117,15 +134,16 @@ def test_team_markers(hc: Client, fake: FakeHoneycomb) -> None:
     hc.datasets.create({"name": "web"})
     marker = hc.team_markers.create(
         {
-            "environment_id": fake.environment.id,
+            "environment_id": ident(fake.environment),
             "dataset": "web",
             "start_time": NOW,
             "type": "deploy",
         }
     )
-    assert [m.id for m in hc.markers.list("web")] == [marker.id]
+    assert [ident(m) for m in hc.markers.list("web")] == [ident(marker)]
     updated = hc.team_markers.update(
-        marker.id, {"environment_id": fake.environment.id, "dataset": "web", "message": "v2"}
+        ident(marker),
+        {"environment_id": ident(fake.environment), "dataset": "web", "message": "v2"},
     )
     assert updated.message == "v2"
 
@@ -169,7 +187,7 @@ def test_rate_limit_error_when_retries_run_out(fake: FakeHoneycomb) -> None:
         c.datasets.create({"name": "web"})
         query = c.queries.create("web", {"calculations": [{"op": "COUNT"}]})
         with pytest.raises(RateLimitError) as info:
-            c.query_results.create("web", {"query_id": query.id})
+            c.query_results.create("web", {"query_id": ident(query)})
     assert info.value.retry_after == 7
 
 
