@@ -16,10 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests._spec import NEW_SPEC, OLD_SPEC, Operation, operations, spec_dir  # noqa: E402
-
 from honeycomb import AsyncClient, Client  # noqa: E402
 from honeycomb._operations import EXPERIMENTAL, OPERATIONS  # noqa: E402
+from tests._spec import NEW_SPEC, OLD_SPEC, Operation, operations, spec_dir  # noqa: E402
 
 
 def _has_method(client: object, dotted: str) -> bool:

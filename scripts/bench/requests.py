@@ -23,8 +23,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from honeycomb import AsyncClient, Client  # noqa: E402
-from scripts.bench._server import canned_server  # noqa: E402
+from honeycomb import AsyncClient, Client
+from scripts.bench._server import canned_server
 
 KEY = "hcxlk_benchmarkbenchmarkbenchmark"
 DATASETS = [

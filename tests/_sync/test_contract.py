@@ -19,6 +19,9 @@ from typing import Any
 
 import httpx
 import pytest
+
+from honeycomb import Client
+from honeycomb._operations import OPERATIONS
 from tests._contract import (
     SpecOperation,
     example_bodies,
@@ -27,9 +30,6 @@ from tests._contract import (
     validate_request,
 )
 from tests._spec import require_specs, spec_dir
-
-from honeycomb import Client
-from honeycomb._operations import OPERATIONS
 
 from .conftest import API_KEY, KEY_ID, KEY_SECRET
 
