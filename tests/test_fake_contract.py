@@ -28,7 +28,7 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from honeycomb.testing import FakeHoneycomb
+from honeycomb.testing import FakeHoneycomb, FakeRequest, FakeResponse
 from tests._spec import NEW_SPEC, OLD_SPEC, require_specs
 
 BASE = "https://api.honeycomb.io"
@@ -111,41 +111,50 @@ class Recorder:
         return response
 
     def _validate(self, operation: str, response: httpx.Response, where: str) -> None:
-        if (operation, response.status_code) in EXEMPT:
-            return
-        op = self.ops.get(operation)
-        if op is None:
-            self.problems.append(f"{where}: {operation} is in neither spec")
-            return
-        responses = op.definition.get("responses", {})
-        declared = responses.get(str(response.status_code)) or responses.get(response.status_code)
-        if declared is None:
-            declared = responses.get("default")
-            if declared is None or 200 <= response.status_code < 300:
-                self.problems.append(
-                    f"{where}: status {response.status_code} not documented for {operation}"
-                )
-                return
-        declared = _deref(declared)
-        media = (response.headers.get("content-type") or "").split(";")[0].strip()
-        content = declared.get("content") or {}
-        if not response.content:
-            if content and response.status_code not in (204, 304) and operation != "createEvent":
-                self.problems.append(f"{where}: empty body, spec declares {sorted(content)}")
-            return
-        if not content:
-            return
-        if media not in content:
-            self.problems.append(f"{where}: content type {media!r} not in {sorted(content)}")
-            return
-        schema = content[media].get("schema")
-        if not schema:
-            return
-        validator = jsonschema.Draft202012Validator(schema, registry=_registry())
-        for error in validator.iter_errors(response.json()):
-            self.problems.append(
-                f"{where} ({operation}): {error.message[:200]} at {list(error.absolute_path)}"
-            )
+        self.problems += response_problems(
+            self.ops,
+            operation,
+            response.status_code,
+            response.headers.get("content-type") or "",
+            response.content,
+            where,
+        )
+
+
+def response_problems(
+    ops: dict[str, Any], operation: str, status: int, content_type: str, body: bytes, where: str
+) -> list[str]:
+    """Why a response does not match the spec (empty when it does)."""
+    if (operation, status) in EXEMPT:
+        return []
+    op = ops.get(operation)
+    if op is None:
+        return [f"{where}: {operation} is in neither spec"]
+    responses = op.definition.get("responses", {})
+    declared = responses.get(str(status)) or responses.get(status)
+    if declared is None:
+        declared = responses.get("default")
+        if declared is None or 200 <= status < 300:
+            return [f"{where}: status {status} not documented for {operation}"]
+    declared = _deref(declared)
+    media = content_type.split(";")[0].strip()
+    content = declared.get("content") or {}
+    if not body:
+        if content and status not in (204, 304) and operation != "createEvent":
+            return [f"{where}: empty body, spec declares {sorted(content)}"]
+        return []
+    if not content:
+        return []
+    if media not in content:
+        return [f"{where}: content type {media!r} not in {sorted(content)}"]
+    schema = content[media].get("schema")
+    if not schema:
+        return []
+    validator = jsonschema.Draft202012Validator(schema, registry=_registry())
+    return [
+        f"{where} ({operation}): {error.message[:200]} at {list(error.absolute_path)}"
+        for error in validator.iter_errors(json.loads(body))
+    ]
 
 
 @pytest.fixture
@@ -805,6 +814,43 @@ def test_every_operation_is_exercised(recorder: Recorder) -> None:
     missing = sorted(set(recorder.ops) - recorder.succeeded)
     assert missing == [], f"operations never answered with a success: {missing}"
     assert len(recorder.ops) == 95
+
+
+def test_sdk_driven_traffic_matches_the_spec(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo (the SDK's clients, batcher, query builder and polling) against a fake whose
+    every answer is checked against the spec."""
+    require_specs()
+    from scripts import demo
+
+    ops = _operations()
+    problems: list[str] = []
+    answered: list[str] = []
+    original = FakeHoneycomb.handle
+
+    def checked(self: FakeHoneycomb, request: FakeRequest) -> FakeResponse:
+        response = original(self, request)
+        route, _, _ = self._router.match(request)
+        where = f"{request.method} {request.path} -> {response.status}"
+        if route is None:
+            problems.append(f"{where}: matched no operation")
+        elif not response.failure:
+            answered.append(route.operation)
+            problems.extend(
+                response_problems(
+                    ops,
+                    route.operation,
+                    response.status,
+                    response.headers.get("Content-Type", ""),
+                    response.body,
+                    where,
+                )
+            )
+        return response
+
+    monkeypatch.setattr(FakeHoneycomb, "handle", checked)
+    assert demo.main(["--events", "1500"]) == 0
+    assert problems == []
+    assert {"createEvents", "createQueryResult", "getQueryResult", "createBoard"} <= set(answered)
 
 
 if __name__ == "__main__":  # debugging aid: print every problem
