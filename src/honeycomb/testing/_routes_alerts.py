@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from honeycomb.testing._core import Checker, Ctx, Route, empty, ok, public, sdk_model_check
-from honeycomb.testing._http import FakeResponse, conflict, not_found, unprocessable
+from honeycomb.testing._http import ApiError, FakeResponse, conflict, not_found, unprocessable
 from honeycomb.testing._routes_queries import check_query_spec, store_query
 from honeycomb.testing._state import ALL, Environment, Event
 
@@ -703,7 +703,7 @@ def create_burn_alert(ctx: Ctx) -> FakeResponse:
     sdk_model_check(body, [("burn_alerts", "BurnAlertCreate")])
     try:
         _slo(ctx, slo_id)
-    except Exception:
+    except ApiError:
         raise unprocessable(
             [
                 {
