@@ -122,6 +122,20 @@ def test_validation_errors_are_problem_json_with_type_detail(http: httpx.Client)
     ]
 
 
+def test_model_errors_name_the_field_path(http: httpx.Client) -> None:
+    http.post("/1/datasets", json={"name": "web"})
+    body = http.post("/1/queries/web", json={"calculations": [{"op": "NOPE"}]}).json()
+    assert [d["field"] for d in body["type_detail"]] == ["calculations[0].op"]
+
+
+def test_query_results_cover_at_most_seven_days(http: httpx.Client) -> None:
+    http.post("/1/datasets", json={"name": "web"})
+    query = http.post("/1/queries/web", json={"time_range": 8 * 86400}).json()
+    response = http.post("/1/query_results/web", json={"query_id": query["id"]})
+    assert response.status_code == 400
+    assert "7 days" in response.json()["error"]
+
+
 def test_missing_fields_are_reported_as_missing(http: httpx.Client) -> None:
     body = http.post("/1/recipients", json={}).json()
     assert body["type_detail"] == [

@@ -381,7 +381,7 @@ def sdk_model_check(body: Any, candidates: Iterable[tuple[str, str]], *, v2: boo
         except pydantic.ValidationError as err:
             problems = []
             for item in err.errors():
-                loc = ".".join(str(part) for part in item["loc"]) or "body"
+                loc = _field_path(item["loc"])
                 code = {"missing": "missing", "extra_forbidden": "invalid"}.get(
                     item["type"], "incorrect_type" if "type" in item["type"] else "invalid"
                 )
@@ -392,6 +392,17 @@ def sdk_model_check(body: Any, candidates: Iterable[tuple[str, str]], *, v2: boo
         except (TypeError, ValueError):
             return
         return
+
+
+def _field_path(loc: Iterable[Any]) -> str:
+    """``("panels", 0, "query_panel")`` -> ``panels[0].query_panel``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "body"
 
 
 def error_status(err: ApiError) -> int:

@@ -49,7 +49,7 @@ from typing import Any
 from honeycomb.testing._expr import ExpressionError, Node, evaluate, parse_expression
 from honeycomb.testing._state import ALL, Environment, Event, iso
 
-__all__ = ["EngineError", "percentile", "run_query"]
+__all__ = ["EngineError", "filter_matches", "percentile", "query_window", "run_query"]
 
 PERCENTILES = {
     "P001": 0.001,
@@ -358,7 +358,8 @@ def aggregate(calc: _Calc, rows: Sequence[_Row], duration_column: str) -> Any:
 # ----------------------------------------------------------------------------- query
 
 
-def _window(query: Mapping[str, Any], now: float) -> tuple[float, float]:
+def query_window(query: Mapping[str, Any], now: float) -> tuple[float, float]:
+    """The ``[start, end)`` a query covers, in epoch seconds (see the module docstring)."""
     start, end, length = query.get("start_time"), query.get("end_time"), query.get("time_range")
     if start is not None and end is not None:
         return float(start), float(end)
@@ -439,7 +440,7 @@ def run_query(
     Raises:
         EngineError: The query cannot run.
     """
-    start, end = _window(query, now)
+    start, end = query_window(query, now)
     fields = _fields(env, dataset, query)
     filters = [f for f in query.get("filters") or [] if isinstance(f, Mapping)]
     combination = str(query.get("filter_combination") or "AND").upper()

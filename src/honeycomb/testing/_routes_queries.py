@@ -6,10 +6,13 @@ import warnings
 from typing import Any
 
 from honeycomb.testing._core import Checker, Ctx, Route, empty, ok, public, sdk_model_check
-from honeycomb.testing._http import FakeResponse, not_found, unprocessable
+from honeycomb.testing._http import FakeResponse, bad_request, not_found, unprocessable
 from honeycomb.testing._state import QueryResultRecord
 
-__all__ = ["ROUTES", "check_query_spec", "store_query"]
+__all__ = ["MAX_QUERY_DAYS", "ROUTES", "check_query_spec", "store_query"]
+
+MAX_QUERY_DAYS = 7
+"""Query results cover at most this many days (a longer range is answered with 400)."""
 
 
 def check_query_spec(spec: Any, *, prefix: str = "") -> None:
@@ -124,7 +127,14 @@ def create_query_result(ctx: Ctx) -> FakeResponse:
     sdk_model_check(body, [("queries", "QueryResultRequest")])
     assert query_id is not None
     query = _query(ctx, query_id)
-    from honeycomb.testing._engine import EngineError, run_query
+    from honeycomb.testing._engine import EngineError, query_window, run_query
+
+    start, end = query_window(query, ctx.state.now())
+    if end - start > MAX_QUERY_DAYS * 86400:
+        raise bad_request(
+            f"the Query Data API only queries the last {MAX_QUERY_DAYS} days; "
+            f"this query covers {int(end - start)} seconds"
+        )
 
     result_id = ctx.state.new_id()
     record_body: dict[str, Any] = {
