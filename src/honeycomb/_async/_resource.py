@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-import httpx
 from pydantic import BaseModel
 
 from honeycomb._async._pagination import DEFAULT_MAX_PAGES, AsyncPaginator
@@ -26,41 +25,9 @@ class Resource:
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-        content: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        cast: Any = None,
-        auth: AuthKind = "config",
-        content_type: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        retry_unsafe: bool = False,
-        retry_statuses: frozenset[int] = frozenset(),
-        deadline: float | None = None,
-    ) -> Any:
-        return await self._requester.request(
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            cast=cast,
-            auth=auth,
-            content_type=content_type,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_unsafe=retry_unsafe,
-            retry_statuses=retry_statuses,
-            deadline=deadline,
-        )
+        # The pipeline's own method, not a copy of its signature: every keyword of
+        # ``Requester.request`` (cast, auth, deadline, retry options...) is available.
+        self._request = requester.request
 
     @staticmethod
     def _body(
