@@ -128,10 +128,41 @@ def test_values_pydantic_can_serialise_are_accepted() -> None:
     assert json.loads(ev.encode_data(MappingProxyType({"a": 1}))) == {"a": 1}
 
 
-def test_dumps_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "orjson", None)
-    fallback = ev._load_dumps()
-    assert fallback({"a": [1, "b"]}) == b'{"a":[1,"b"]}'
+def test_without_orjson_pydantic_core_serialises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ev, "_orjson_dumps", None)
+    assert ev.dumps({"a": [1, "b"]}) == b'{"a":[1,"b"]}'
+    assert ev.element({"a": 1}) == b'{"data":{"a":1}}'
+    with pytest.raises(InvalidEventError, match="serialisable"):
+        ev.element({"a": object()})
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": 1},
+        {"when": datetime(2024, 1, 1, tzinfo=timezone.utc), "n": Decimal("2.5"), 3: "x"},
+        MappingProxyType({"a": 1}),
+    ],
+)
+def test_element_is_wrap_of_encode_data(data: Any) -> None:
+    stamp = b',"time":"2024-05-01T12:00:00.000Z"'
+    assert ev.element(data, stamp, 3) == ev.wrap(ev.encode_data(data), stamp, 3)
+    assert ev.element(data) == ev.encode_event(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({}, InvalidEventError),
+        ({f"f{i}": i for i in range(2001)}, TooManyFieldsError),
+        ({"pad": "x" * ev.MAX_EVENT_BYTES}, EventTooLargeError),
+        ({"a": object()}, InvalidEventError),
+        (["not", "a", "mapping"], InvalidEventError),
+    ],
+)
+def test_element_refuses_what_encode_event_refuses(data: Any, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        ev.element(data)
 
 
 # -- send_batch inputs -------------------------------------------------------------------
@@ -286,13 +317,13 @@ def test_odd_items_in_the_response() -> None:
 
 
 def test_stamper_formats_once_per_millisecond() -> None:
-    now = [1714564800.0004]
+    now = [1714564800_000_400_000]  # nanoseconds
     stamp = ev.Stamper(clock=lambda: now[0])
     first = stamp()
     assert first == b',"time":"2024-05-01T12:00:00.000Z"'
-    now[0] = 1714564800.0009
+    now[0] = 1714564800_000_900_000
     assert stamp() is first
-    now[0] = 1714564801.25
+    now[0] = 1714564801_250_000_000
     assert stamp() == b',"time":"2024-05-01T12:00:01.250Z"'
 
 

@@ -60,7 +60,12 @@ def process_id() -> int:
 
 
 class AsyncGauge:
-    """A count of pending items with a ceiling: ``acquire`` waits while it is reached.
+    """A count of pending items with a ceiling.
+
+    The caller counts under ``lock`` itself (``if g.count < g.limit: g.count += 1``), which
+    is the fast path; ``wait_for_room`` is for when the ceiling is reached. The lock is a
+    plain ``threading.Lock``: uncontended on a single event loop, and it lets the batcher
+    keep one code path for both clients.
 
     Args:
         limit: The most items pending at once.
@@ -69,6 +74,7 @@ class AsyncGauge:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.count = 0
+        self.lock = threading.Lock()
         self._changed: asyncio.Event | None = None
 
     def _event(self) -> asyncio.Event:
@@ -76,25 +82,17 @@ class AsyncGauge:
             self._changed = asyncio.Event()
         return self._changed
 
-    async def acquire(self) -> bool:
-        """Count one more item, first waiting until there is room.
-
-        Returns:
-            True when it had to wait.
-        """
-        if self.count < self.limit:
-            self.count += 1
-            return False
+    async def wait_for_room(self) -> None:
+        """Wait until fewer than ``limit`` items are pending (the caller then retries)."""
         changed = self._event()
         while self.count >= self.limit:
             changed.clear()
             await changed.wait()
-        self.count += 1
-        return True
 
     def release(self, n: int = 1) -> None:
         """Count ``n`` items as done, waking whoever waits for room or for zero."""
-        self.count -= n
+        with self.lock:
+            self.count -= n
         if self._changed is not None:
             self._changed.set()
 
@@ -107,7 +105,10 @@ class AsyncGauge:
 
 
 class Gauge:
-    """A count of pending items with a ceiling, safe to use from several threads.
+    """A count of pending items with a ceiling, shared between threads.
+
+    The caller counts under ``lock`` itself (the fast path); ``wait_for_room`` is for when
+    the ceiling is reached.
 
     Args:
         limit: The most items pending at once.
@@ -116,33 +117,36 @@ class Gauge:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.count = 0
-        self._changed = threading.Condition(threading.Lock())
+        self.lock = threading.Lock()
+        self._changed = threading.Condition(self.lock)
+        self._waiting = 0
 
-    def acquire(self) -> bool:
-        """Count one more item, first waiting until there is room.
-
-        Returns:
-            True when it had to wait.
-        """
+    def wait_for_room(self) -> None:
+        """Wait until fewer than ``limit`` items are pending (the caller then retries)."""
         with self._changed:
-            waited = False
-            while self.count >= self.limit:
-                waited = True
-                self._changed.wait()
-            self.count += 1
-            return waited
+            self._waiting += 1
+            try:
+                while self.count >= self.limit:
+                    self._changed.wait()
+            finally:
+                self._waiting -= 1
 
     def release(self, n: int = 1) -> None:
         """Count ``n`` items as done, waking whoever waits for room or for zero."""
-        with self._changed:
+        with self.lock:
             self.count -= n
-            self._changed.notify_all()
+            if self._waiting:
+                self._changed.notify_all()
 
     def wait_empty(self) -> None:
         """Wait until no item is pending."""
         with self._changed:
-            while self.count:
-                self._changed.wait()
+            self._waiting += 1
+            try:
+                while self.count:
+                    self._changed.wait()
+            finally:
+                self._waiting -= 1
 
 
 # -- a queue the worker reads with a timeout ---------------------------------------------

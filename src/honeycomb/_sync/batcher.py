@@ -35,14 +35,12 @@ from honeycomb._events import (
     Compression,
     Encoding,
     Stamper,
-    body_size,
     compress,
-    encode_data,
+    element,
     join,
     parse_batch_response,
     resolve_compression,
     time_fragment_for,
-    wrap,
 )
 from honeycomb._logging import logger
 from honeycomb._paths import segment
@@ -126,12 +124,12 @@ class _Run:
         self.pid = process_id()
         self.requester = requester
         self.owns_requester = owns_requester
-        self.lock = threading.Lock()
+        self.gauge = Gauge(batcher.max_pending)
+        self.lock = self.gauge.lock
         self.batch = _Batch()
         self.size = 0
         self.opened = 0.0
         self.next_index = 0
-        self.gauge = Gauge(batcher.max_pending)
         self.queue: Queue[_Batch] = Queue()
         self.pool = Pool(batcher.max_in_flight)
         self.worker = Worker(batcher._work, self)
@@ -303,36 +301,44 @@ class Batcher:
         Raises:
             RuntimeError: The batcher is closed.
         """
-        run = self._current()
-        waited = run.gauge.acquire()
+        run = self._run
+        if run is None or run.pid != process_id() or self._closed:
+            run = self._current()
         try:
             fragment = self._stamp() if timestamp is None else time_fragment_for(timestamp)
-            element = wrap(encode_data(data), fragment, samplerate)
+            encoded = element(data, fragment, samplerate)
         except InvalidEventError as err:
             with run.lock:
                 index = run.next_index
                 run.next_index += 1
-            self._settle(run, [index], ChunkStatus(0, {0: (0, str(err))}, err))
+            self._settle(run, [index], ChunkStatus(0, {0: (0, str(err))}, err), pending=False)
             return index
-        size = len(element)
-        with run.lock:
-            index = run.next_index
-            run.next_index += 1
-            if waited:
-                run.blocked += 1
-            batch = run.batch
-            full = None
-            if batch.elements and (
-                body_size(run.size + size, len(batch.elements) + 1) > self.max_batch_bytes
-            ):
-                full = run.seal()
-                batch = run.batch
-            if not batch.elements:
-                run.opened = _io.monotonic()
-            batch.elements.append(element)
-            batch.indices.append(index)
-            run.size += size
-            last = run.seal() if len(batch.elements) >= self.max_batch_events else None
+        size = len(encoded)
+        gauge = run.gauge
+        waited = False
+        while True:
+            with run.lock:  # the gauge's lock: room, index and buffer change together
+                if gauge.count < gauge.limit:
+                    gauge.count += 1
+                    index = run.next_index
+                    run.next_index += 1
+                    if waited:
+                        run.blocked += 1
+                    elements = run.batch.elements
+                    full = None
+                    # The body would be: brackets, the elements, a comma between each two.
+                    if elements and run.size + size + len(elements) + 2 > self.max_batch_bytes:
+                        full = run.seal()
+                        elements = run.batch.elements
+                    if not elements:
+                        run.opened = _io.monotonic()
+                    elements.append(encoded)
+                    run.batch.indices.append(index)
+                    run.size += size
+                    last = run.seal() if len(elements) >= self.max_batch_events else None
+                    break
+            waited = True
+            gauge.wait_for_room()
         if full is not None:
             run.queue.put(full)
         if last is not None:
@@ -414,8 +420,16 @@ class Batcher:
             status = _failed(len(batch.indices), 0, f"{type(err).__name__}: {err}", err)
         self._settle(run, batch.indices, status)
 
-    def _settle(self, run: _Run, indices: builtins.list[int], status: ChunkStatus) -> None:
-        """Record the results of ``indices``, tell ``on_result``, then free their room."""
+    def _settle(
+        self,
+        run: _Run,
+        indices: builtins.list[int],
+        status: ChunkStatus,
+        *,
+        pending: bool = True,
+    ) -> None:
+        """Record the results of ``indices``, tell ``on_result``, then free their room
+        (``pending=False`` for events refused before they were counted)."""
         failures = status.failures
         failed = [
             EventResult(indices[pos], code, error, status.exception)
@@ -436,4 +450,5 @@ class Batcher:
                     callback(result)
                 except Exception:
                     logger.exception("on_result raised for event %d", index)
-        run.gauge.release(len(indices))
+        if pending:
+            run.gauge.release(len(indices))
