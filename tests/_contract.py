@@ -16,6 +16,7 @@ import datetime
 import gzip
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -356,22 +357,34 @@ def success_response(op: SpecOperation) -> tuple[int, dict[str, Any]]:
     return 200, {}
 
 
+def content_examples(
+    content: dict[str, Any] | None, deref: Callable[[Any], Any] = _deref
+) -> list[tuple[str, Any]]:
+    """Every example of a ``content`` map's JSON media types: (example name, body).
+
+    A media type's single ``example`` is named "example"; ``deref`` follows ``$ref``s
+    (by default into this module's prepared specs; the model tests pass one for the raw file).
+    """
+    found = []
+    for media, media_type in (content or {}).items():
+        if "json" not in media:
+            continue
+        if "example" in media_type:
+            found.append(("example", media_type["example"]))
+        for name, example in (media_type.get("examples") or {}).items():
+            example = deref(example)
+            if isinstance(example, dict) and "value" in example:
+                found.append((name, example["value"]))
+    return found
+
+
 def example_bodies(op: SpecOperation) -> list[tuple[int, str, Any]]:
     """Every example of every 2xx JSON response: (status, example name, body)."""
     found = []
     for status, response in op.definition.get("responses", {}).items():
-        if not str(status).startswith("2"):
-            continue
-        response = _deref(response)
-        for media, content in (response.get("content") or {}).items():
-            if "json" not in media:
-                continue
-            if "example" in content:
-                found.append((int(status), "example", content["example"]))
-            for name, example in (content.get("examples") or {}).items():
-                example = _deref(example)
-                if isinstance(example, dict) and "value" in example:
-                    found.append((int(status), name, example["value"]))
+        if str(status).startswith("2"):
+            content = _deref(response).get("content")
+            found += [(int(status), name, body) for name, body in content_examples(content)]
     return found
 
 

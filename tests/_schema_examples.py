@@ -1,29 +1,43 @@
-"""Spec examples for the model tests: the authored ones, or ones built from a schema.
+"""The spec, as the model tests read it: operations, examples, schemas and their properties.
+
+Everything here reads the spec files as they are (``tests._spec.load``, which skips the
+calling test with a reason when they are absent), not ``tests._contract.prepared``: that
+one patches the files' known defects and makes every ``$ref`` absolute for the request
+validator, while the model tests assert on the defects as the files have them (the SLO
+``reset_at`` and trigger window examples, the Signal status ``off`` read as false). So
+``resolve`` follows local refs in the raw file instead of ``_contract._deref``; the walk
+over a response's examples is ``_contract.content_examples``, given ``resolve``.
 
 Where an operation has no example response, ``build_example`` makes one from the schema:
 each property's own ``example`` (or ``examples[0]``, first enum value, default, or a
 placeholder of its type), merging ``allOf`` and taking one branch of ``oneOf``/``anyOf``.
-The spec files are found by ``tests._spec`` (skipping with a reason when absent).
 """
 
 from __future__ import annotations
 
+import copy
+from functools import partial
 from typing import Any
 
 import httpx
 
-from tests._contract import validate_request
-from tests._spec import NEW_SPEC, OLD_SPEC, load
+from tests._contract import content_examples, validate_request
+from tests._spec import NEW_SPEC, OLD_SPEC, load, operations
 
 __all__ = [
     "NEW_SPEC",
     "OLD_SPEC",
     "build_example",
+    "named_examples",
     "operation",
+    "properties",
+    "request_examples",
     "request_problems",
     "resolve",
     "response_examples",
     "response_schema",
+    "schemas",
+    "writable",
 ]
 
 _PLACEHOLDERS: dict[str, Any] = {
@@ -45,14 +59,72 @@ def resolve(spec: dict[str, Any], value: Any) -> Any:
     return value
 
 
+def schemas(spec_name: str = NEW_SPEC) -> dict[str, Any]:
+    """The spec's component schemas, by name."""
+    found: dict[str, Any] = load(spec_name)["components"]["schemas"]
+    return found
+
+
 def operation(operation_id: str, spec_name: str = NEW_SPEC) -> dict[str, Any]:
     """The definition of one operation (skips when the spec is absent)."""
-    spec = load(spec_name)
-    for item in spec["paths"].values():
-        for definition in item.values():
-            if isinstance(definition, dict) and definition.get("operationId") == operation_id:
-                return definition
+    for op in operations(spec_name):
+        if op.operation_id == operation_id:
+            return op.definition
     raise AssertionError(f"{operation_id} is not in {spec_name}")
+
+
+def named_examples(
+    operation_id: str, spec_name: str = NEW_SPEC, *, request: bool = False
+) -> list[tuple[str, Any]]:
+    """The authored examples of an operation's 2xx JSON responses, or of its request body.
+
+    Args:
+        operation_id: The operation.
+        spec_name: The spec file.
+        request: The request body's examples instead of the responses'.
+
+    Returns:
+        (name, value) pairs, copies the test may change; a lone ``example`` is named
+        "example" and comes before the named ``examples``.
+    """
+    spec = load(spec_name)
+    definition = operation(operation_id, spec_name)
+    if request:
+        bodies = [definition.get("requestBody") or {}]
+    else:
+        bodies = [r for s, r in definition["responses"].items() if str(s).startswith("2")]
+    found: list[tuple[str, Any]] = []
+    for body in bodies:
+        content = resolve(spec, body).get("content")
+        found += content_examples(content, partial(resolve, spec))
+    return copy.deepcopy(found)
+
+
+# The model tests' former in-file copies read only `application/json`, only the 200
+# response (boards, board views), or named `examples` before a lone `example`; for every
+# operation they read these functions give the same examples in the same order (no media
+# type in either spec has both an `example` and `examples`).
+def response_examples(operation_id: str, spec_name: str = NEW_SPEC) -> list[Any]:
+    """Every authored example of the operation's 2xx JSON responses (content or schema).
+
+    The content examples come first (see ``named_examples``), then a response schema's own
+    ``example``.
+    """
+    spec = load(spec_name)
+    found = [value for _, value in named_examples(operation_id, spec_name)]
+    for status, response in operation(operation_id, spec_name)["responses"].items():
+        if not str(status).startswith("2"):
+            continue
+        for media, content in (resolve(spec, response).get("content") or {}).items():
+            schema = resolve(spec, content.get("schema"))
+            if "json" in media and isinstance(schema, dict) and "example" in schema:
+                found.append(copy.deepcopy(schema["example"]))
+    return found
+
+
+def request_examples(operation_id: str, spec_name: str = NEW_SPEC) -> list[Any]:
+    """Every authored example of the operation's JSON request body."""
+    return [value for _, value in named_examples(operation_id, spec_name, request=True)]
 
 
 def response_schema(
@@ -67,24 +139,33 @@ def response_schema(
     raise AssertionError(f"{operation_id} {status} has no JSON response")
 
 
-def response_examples(operation_id: str, spec_name: str = NEW_SPEC) -> list[Any]:
-    """Every authored example of the operation's 2xx JSON responses (content or schema)."""
+def properties(schema: str | dict[str, Any], spec_name: str = NEW_SPEC) -> dict[str, Any]:
+    """A schema's properties, merged through its ``allOf`` parts.
+
+    Args:
+        schema: A component schema's name, or a schema or ``$ref``.
+        spec_name: The spec file.
+
+    Returns:
+        Each property's definition. Where a schema names a property its ``allOf`` parts
+        also have, the keywords are merged, the schema's own winning.
+    """
     spec = load(spec_name)
-    found: list[Any] = []
-    for status, response in operation(operation_id, spec_name)["responses"].items():
-        if not str(status).startswith("2"):
-            continue
-        for media, content in (resolve(spec, response).get("content") or {}).items():
-            if "json" not in media:
-                continue
-            if "example" in content:
-                found.append(content["example"])
-            for example in (content.get("examples") or {}).values():
-                found.append(resolve(spec, example)["value"])
-            schema = resolve(spec, content.get("schema"))
-            if isinstance(schema, dict) and "example" in schema:
-                found.append(schema["example"])
-    return found
+    if isinstance(schema, str):
+        schema = {"$ref": f"#/components/schemas/{schema}"}
+    node = resolve(spec, schema)
+    merged: dict[str, Any] = {}
+    for part in node.get("allOf", []):
+        merged.update(properties(part, spec_name))
+    for name, value in (node.get("properties") or {}).items():
+        merged[name] = {**merged.get(name, {}), **value}
+    return merged
+
+
+def writable(schema: str | dict[str, Any], spec_name: str = NEW_SPEC) -> set[str]:
+    """The names of a schema's properties that are not ``readOnly``."""
+    found = properties(schema, spec_name)
+    return {name for name, value in found.items() if not value.get("readOnly")}
 
 
 def _merge(target: dict[str, Any], extra: Any) -> None:
@@ -92,13 +173,16 @@ def _merge(target: dict[str, Any], extra: Any) -> None:
         target.update(extra)
 
 
-def build_example(spec: dict[str, Any], schema: Any, *, branch: int = 0) -> Any:
+def build_example(
+    spec: dict[str, Any], schema: Any, *, branch: int = 0, writable: bool = False
+) -> Any:
     """An instance of ``schema`` made of the examples its properties carry.
 
     Args:
         spec: The spec the schema belongs to.
         schema: A schema or ``$ref``.
         branch: Which ``oneOf``/``anyOf`` branch to take at the top level.
+        writable: Leave out ``readOnly`` properties (a request body).
 
     Returns:
         The example.
@@ -116,7 +200,7 @@ def build_example(spec: dict[str, Any], schema: Any, *, branch: int = 0) -> Any:
         return schema["enum"][0]
     options = schema.get("oneOf") or schema.get("anyOf")
     result: dict[str, Any] | None = None
-    parts = [build_example(spec, part) for part in schema.get("allOf", [])]
+    parts = [build_example(spec, part, writable=writable) for part in schema.get("allOf", [])]
     if parts and "properties" not in schema and not any(isinstance(p, dict) for p in parts):
         return parts[0]  # an allOf that only wraps a scalar $ref (to add a description)
     if parts or "properties" in schema:
@@ -124,10 +208,11 @@ def build_example(spec: dict[str, Any], schema: Any, *, branch: int = 0) -> Any:
         for part in parts:
             _merge(result, part)
         for name, prop in (schema.get("properties") or {}).items():
-            result[name] = build_example(spec, prop)
+            if not (writable and resolve(spec, prop).get("readOnly")):
+                result[name] = build_example(spec, prop, writable=writable)
     if options:
         real = [o for o in options if resolve(spec, o).get("type") != "null"] or options
-        chosen = build_example(spec, real[min(branch, len(real) - 1)])
+        chosen = build_example(spec, real[min(branch, len(real) - 1)], writable=writable)
         if result is None:
             return chosen
         _merge(result, chosen)
@@ -137,7 +222,7 @@ def build_example(spec: dict[str, Any], schema: Any, *, branch: int = 0) -> Any:
     kinds = kind if isinstance(kind, list) else [kind]
     if "array" in kinds:
         items = schema.get("items")
-        return [build_example(spec, items)] if items else []
+        return [build_example(spec, items, writable=writable)] if items else []
     if schema.get("format") == "date-time":
         return "2022-07-26T22:38:04Z"
     for name in kinds:

@@ -27,10 +27,11 @@ from honeycomb.models.api_keys import (
 )
 from tests._schema_examples import (
     build_example,
-    operation,
+    named_examples,
     request_problems,
     resolve,
     response_schema,
+    schemas,
 )
 from tests._spec import NEW_SPEC, load
 
@@ -164,8 +165,7 @@ def test_create_response_carries_the_secret() -> None:
 
 
 def test_permission_names_match_the_spec() -> None:
-    spec = load(NEW_SPEC)
-    config = spec["components"]["schemas"]["ConfigurationKeyAttributes"]["properties"]
+    config = schemas()["ConfigurationKeyAttributes"]["properties"]
     names = set(config["permissions"]["properties"])
     assert "manage_signals" in names
     sent = ApiKeyPermissionsIn.model_validate(dict.fromkeys(names, True)).granted_names()
@@ -206,8 +206,7 @@ def test_create_documents_conform_to_the_spec(key: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("example", ["ingestKey", "configurationKey"])
 def test_update_documents_match_the_spec_examples(example: str) -> None:
-    media = operation("updateApiKey")["requestBody"]["content"]["application/vnd.api+json"]
-    expected = media["examples"][example]["value"]
+    expected = dict(named_examples("updateApiKey", request=True))[example]
     key_id = expected["data"]["id"]
     update = ApiKeyUpdate.model_validate(expected["data"]["attributes"])
     update.check_for(key_id)
@@ -236,8 +235,7 @@ def test_key_kind_from_id() -> None:
 
 
 def test_name_limit_follows_the_spec() -> None:
-    spec = load(NEW_SPEC)
-    limit = spec["components"]["schemas"]["ConfigurationKeyAttributes"]["properties"]["name"]
+    limit = schemas()["ConfigurationKeyAttributes"]["properties"]["name"]
     ok = {"key_type": "ingest", "environment_id": "e"}
     ApiKeyCreate.model_validate({**ok, "name": "n" * limit["maxLength"]})
     with pytest.raises(ValidationError):

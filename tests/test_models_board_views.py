@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,55 +17,26 @@ from honeycomb.models.board_views import (
     BoardViewUpdate,
 )
 from honeycomb.models.queries import FilterOp
-
-SPEC_NAME = "honeycomb-2026-08.json"
-
-
-@pytest.fixture(scope="module")
-def openapi() -> dict[str, Any]:
-    env = os.environ.get("HONEYCOMB_OPENAPI_SPEC")
-    candidates = []
-    if env:
-        path = Path(env)
-        candidates.append(path / SPEC_NAME if path.is_dir() else path)
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "openapi" / SPEC_NAME)
-    for candidate in candidates:
-        if candidate.is_file() and candidate.suffix == ".json":
-            return json.loads(candidate.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    pytest.skip(
-        f"OpenAPI spec {SPEC_NAME} not found: set HONEYCOMB_OPENAPI_SPEC to the file (or its "
-        "folder), or check it out at ../shared/openapi beside the repository"
-    )
+from tests._schema_examples import (
+    request_examples,
+    response_examples,
+    response_schema,
+    schemas,
+)
 
 
-def _operation(openapi: dict[str, Any], operation_id: str) -> dict[str, Any]:
-    for item in openapi["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return op
-    raise AssertionError(f"{operation_id} not in the spec")
-
-
-def _examples(content: dict[str, Any]) -> list[Any]:
-    media = content["content"]["application/json"]
-    if "example" in media:
-        return [media["example"]]
-    return [e["value"] for e in media.get("examples", {}).values()]
-
-
-def test_list_example_parses(openapi: dict[str, Any]) -> None:
-    operation = _operation(openapi, "listBoardViews")
-    [example] = _examples(operation["responses"]["200"])
+def test_list_example_parses() -> None:
+    [example] = response_examples("listBoardViews")
     views = TypeAdapter(list[BoardView]).validate_python(example)
     assert [v.name for v in views] == ["Errors View", "Slow requests view"]
     slow = views[1].filters or []
     assert slow[0].operation is FilterOp.GREATER_THAN and slow[0].value == 1000
-    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    _, schema = response_schema("listBoardViews", "200")
     assert schema["maxItems"] == MAX_VIEWS_PER_BOARD
 
 
-def test_get_example_parses(openapi: dict[str, Any]) -> None:
-    [example] = _examples(_operation(openapi, "getBoardView")["responses"]["200"])
+def test_get_example_parses() -> None:
+    [example] = response_examples("getBoardView")
     view = BoardView.model_validate(example)
     filters = view.filters or []
     assert [f.operation for f in filters] == [FilterOp.EQUALS, FilterOp.GREATER_THAN, FilterOp.IN]
@@ -80,17 +48,15 @@ def test_get_example_parses(openapi: dict[str, Any]) -> None:
     ("operation_id", "model"),
     [("createBoardView", BoardViewCreate), ("updateBoardView", BoardViewUpdate)],
 )
-def test_request_examples_validate_unchanged(
-    openapi: dict[str, Any], operation_id: str, model: Any
-) -> None:
-    examples = _examples(_operation(openapi, operation_id)["requestBody"])
+def test_request_examples_validate_unchanged(operation_id: str, model: Any) -> None:
+    examples = request_examples(operation_id)
     assert examples
     for example in examples:
         assert to_request_body(model, example) == example
 
 
-def test_filter_operator_is_named_operation_in_the_spec(openapi: dict[str, Any]) -> None:
-    schema = openapi["components"]["schemas"]["BoardViewFilter"]
+def test_filter_operator_is_named_operation_in_the_spec() -> None:
+    schema = schemas()["BoardViewFilter"]
     assert set(schema["required"]) == {"column", "operation"}
     assert "op" not in schema["properties"]
     assert [m.value for m in FilterOp] == schema["properties"]["operation"]["enum"]
@@ -98,10 +64,10 @@ def test_filter_operator_is_named_operation_in_the_spec(openapi: dict[str, Any])
     assert set(BoardViewFilter.model_fields) == set(schema["properties"])
 
 
-def test_request_fields_match_the_spec(openapi: dict[str, Any]) -> None:
-    schemas = openapi["components"]["schemas"]
-    assert set(BoardViewCreate.model_fields) == set(schemas["CreateBoardViewRequest"]["properties"])
-    assert set(BoardViewUpdate.model_fields) == set(schemas["UpdateBoardViewRequest"]["properties"])
+def test_request_fields_match_the_spec() -> None:
+    found = schemas()
+    assert set(BoardViewCreate.model_fields) == set(found["CreateBoardViewRequest"]["properties"])
+    assert set(BoardViewUpdate.model_fields) == set(found["UpdateBoardViewRequest"]["properties"])
 
 
 def test_op_is_accepted_and_sent_as_operation() -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,52 +29,13 @@ from honeycomb.models.boards import (
     ThresholdOperation,
     UnknownPanel,
 )
-
-SPEC_NAME = "honeycomb-2026-08.json"
-
-
-@pytest.fixture(scope="module")
-def openapi() -> dict[str, Any]:
-    env = os.environ.get("HONEYCOMB_OPENAPI_SPEC")
-    candidates = []
-    if env:
-        path = Path(env)
-        candidates.append(path / SPEC_NAME if path.is_dir() else path)
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "openapi" / SPEC_NAME)
-    for candidate in candidates:
-        if candidate.is_file() and candidate.suffix == ".json":
-            return json.loads(candidate.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    pytest.skip(
-        f"OpenAPI spec {SPEC_NAME} not found: set HONEYCOMB_OPENAPI_SPEC to the file (or its "
-        "folder), or check it out at ../shared/openapi beside the repository"
-    )
-
-
-def _operation(openapi: dict[str, Any], operation_id: str) -> dict[str, Any]:
-    for item in openapi["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return op
-    raise AssertionError(f"{operation_id} not in the spec")
-
-
-def _examples(content: dict[str, Any]) -> list[Any]:
-    media = content["content"]["application/json"]
-    if "example" in media:
-        return [media["example"]]
-    return [e["value"] for e in media.get("examples", {}).values()]
-
-
-def _schemas(openapi: dict[str, Any]) -> dict[str, Any]:
-    schemas: dict[str, Any] = openapi["components"]["schemas"]
-    return schemas
-
+from tests._schema_examples import request_examples, response_examples, schemas
 
 # ----------------------------------------------------------------- spec examples
 
 
-def test_list_example_parses(openapi: dict[str, Any]) -> None:
-    [example] = _examples(_operation(openapi, "listBoards")["responses"]["200"])
+def test_list_example_parses() -> None:
+    [example] = response_examples("listBoards")
     boards = TypeAdapter(list[Board]).validate_python(example)
     assert [b.id for b in boards] == ["abc123", "def456"]
     assert [type(p) for p in boards[0].panels or []] == [QueryPanel, TextPanel]
@@ -85,8 +44,8 @@ def test_list_example_parses(openapi: dict[str, Any]) -> None:
     assert boards[1].layout_generation is LayoutGeneration.AUTO
 
 
-def test_get_example_parses(openapi: dict[str, Any]) -> None:
-    [example] = _examples(_operation(openapi, "getBoard")["responses"]["200"])
+def test_get_example_parses() -> None:
+    [example] = response_examples("getBoard")
     board = Board.model_validate(example)
     assert [type(p) for p in board.panels or []] == [QueryPanel, SLOPanel, TextPanel]
     first = board.panels[0] if board.panels else None
@@ -97,8 +56,8 @@ def test_get_example_parses(openapi: dict[str, Any]) -> None:
     assert board.model_dump(mode="json", exclude_unset=True) == example
 
 
-def test_create_examples_validate(openapi: dict[str, Any]) -> None:
-    examples = _examples(_operation(openapi, "createBoard")["requestBody"])
+def test_create_examples_validate() -> None:
+    examples = request_examples("createBoard")
     assert examples
     for example in examples:
         body = to_request_body(BoardCreate, example)
@@ -110,14 +69,14 @@ def test_create_examples_validate(openapi: dict[str, Any]) -> None:
         assert body == expected
 
 
-def test_update_examples_validate_except_a_spec_tag_defect(openapi: dict[str, Any]) -> None:
+def test_update_examples_validate_except_a_spec_tag_defect() -> None:
     """Spec defect: one updateBoard example has the tag key ``updated_by``.
 
     Tag keys are lowercase letters only (``^[a-z]{1,32}$``, spec Tag description and the
     Terraform provider), so that example breaks the spec's own rule. Everything else in
     it is valid, and ``id`` (read-only) is accepted but not sent.
     """
-    examples = _examples(_operation(openapi, "updateBoard")["requestBody"])
+    examples = request_examples("updateBoard")
     defective = [e for e in examples if any(t["key"] == "updated_by" for t in e.get("tags", []))]
     assert len(defective) == 1
     with pytest.raises(ValidationError) as caught:
@@ -159,29 +118,29 @@ def test_update_examples_validate_except_a_spec_tag_defect(openapi: dict[str, An
         (ThresholdLineStyle, ["Threshold", "properties", "line_style"]),
     ],
 )
-def test_enums_match_the_spec(openapi: dict[str, Any], enum: Any, path: list[str]) -> None:
-    node: Any = _schemas(openapi)
+def test_enums_match_the_spec(enum: Any, path: list[str]) -> None:
+    node: Any = schemas()
     for key in path:
         node = node[key]
     assert [m.value for m in enum] == node["enum"]
 
 
-def test_panel_types_match_the_discriminator(openapi: dict[str, Any]) -> None:
-    mapping = _schemas(openapi)["BoardPanel"]["discriminator"]["mapping"]
+def test_panel_types_match_the_discriminator() -> None:
+    mapping = schemas()["BoardPanel"]["discriminator"]["mapping"]
     assert sorted(p.value for p in PanelType) == sorted(mapping)
 
 
-def test_limits_match_the_spec(openapi: dict[str, Any]) -> None:
-    schemas = _schemas(openapi)
-    assert schemas["Board"]["properties"]["preset_filters"]["maxItems"] == MAX_PRESET_FILTERS
-    text = schemas["TextPanel"]["properties"]["text_panel"]["properties"]["content"]
+def test_limits_match_the_spec() -> None:
+    found = schemas()
+    assert found["Board"]["properties"]["preset_filters"]["maxItems"] == MAX_PRESET_FILTERS
+    text = found["TextPanel"]["properties"]["text_panel"]["properties"]["content"]
     assert text["maxLength"] == MAX_TEXT_PANEL_LENGTH
-    charts = schemas["BoardQueryVisualizationSettings"]["properties"]["charts"]["items"]
+    charts = found["BoardQueryVisualizationSettings"]["properties"]["charts"]["items"]
     assert charts["properties"]["thresholds"]["maxItems"] == MAX_THRESHOLDS
 
 
-def test_request_fields_are_the_writable_spec_fields(openapi: dict[str, Any]) -> None:
-    props = _schemas(openapi)["Board"]["properties"]
+def test_request_fields_are_the_writable_spec_fields() -> None:
+    props = schemas()["Board"]["properties"]
     writable = {name for name, p in props.items() if not p.get("readOnly")}
     read_only = {name for name, p in props.items() if p.get("readOnly")}
     sent = {n for n, f in BoardCreate.model_fields.items() if not f.exclude}

@@ -19,8 +19,13 @@ from honeycomb.models.pipelines import (
     RolloutUpdate,
     UsageData,
 )
-from tests._schema_examples import OLD_SPEC, build_example, request_problems, response_schema
-from tests._spec import load
+from tests._schema_examples import (
+    OLD_SPEC,
+    build_example,
+    request_problems,
+    response_schema,
+    schemas,
+)
 
 PATH = "/2/teams/my-team/pipelines/pl1"
 
@@ -78,8 +83,7 @@ def test_schema_built_rollout_parses_and_keeps_an_odd_status() -> None:
 
 
 def test_rollout_statuses_match_the_spec() -> None:
-    schemas = load(OLD_SPEC)["components"]["schemas"]
-    rollout = schemas["UpdatePipelineConfigurationRollout"]["properties"]["attributes"]
+    rollout = schemas(OLD_SPEC)["UpdatePipelineConfigurationRollout"]["properties"]["attributes"]
     assert set(rollout["properties"]["status"]["enum"]) == {s.value for s in RolloutStatus}
 
 

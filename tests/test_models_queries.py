@@ -6,9 +6,6 @@ must parse into the models, and its request examples must pass local validation.
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,56 +30,12 @@ from honeycomb.models.queries import (
     calculation_label,
 )
 from honeycomb.query import QueryBuilder, validate_query
-
-SPEC_NAME = "honeycomb-2026-08.json"
-
-
-def _spec_path() -> Path | None:
-    env = os.environ.get("HONEYCOMB_OPENAPI_SPEC")
-    candidates = []
-    if env:
-        path = Path(env)
-        candidates += [path / SPEC_NAME] if path.is_dir() else [path]
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "openapi" / SPEC_NAME)
-    for candidate in candidates:
-        if candidate.is_file() and candidate.suffix == ".json":
-            return candidate
-    return None
+from tests._schema_examples import named_examples, schemas
 
 
-@pytest.fixture(scope="module")
-def openapi() -> dict[str, Any]:
-    path = _spec_path()
-    if path is None:
-        pytest.skip(
-            f"OpenAPI spec {SPEC_NAME} not found: set HONEYCOMB_OPENAPI_SPEC to the file "
-            "(or its folder), or check it out at ../shared/openapi beside the repository"
-        )
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def _operation(openapi: dict[str, Any], operation_id: str) -> dict[str, Any]:
-    for item in openapi["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return op
-    raise AssertionError(f"{operation_id} not in the spec")
-
-
-def _examples(content: dict[str, Any]) -> list[tuple[str, Any]]:
-    media = content.get("application/json", {})
-    found = [(name, ex["value"]) for name, ex in media.get("examples", {}).items()]
-    if "example" in media:
-        found.append(("example", media["example"]))
-    return found
-
-
-def _response_examples(openapi: dict[str, Any], operation_id: str) -> list[tuple[str, Any]]:
-    op = _operation(openapi, operation_id)
-    found = []
-    for status, response in op["responses"].items():
-        if status.startswith("2"):
-            found += _examples(response.get("content", {}))
+def _response_examples(operation_id: str) -> list[tuple[str, Any]]:
+    """The operation's response examples by name; it must have some."""
+    found = named_examples(operation_id)
     assert found, f"{operation_id} has no example responses"
     return found
 
@@ -90,33 +43,29 @@ def _response_examples(openapi: dict[str, Any], operation_id: str) -> list[tuple
 # ------------------------------------------------------------------------ enums
 
 
-def test_calculation_ops_are_the_spec_query_ops_plus_metrics_extras(
-    openapi: dict[str, Any],
-) -> None:
-    spec_ops = openapi["components"]["schemas"]["QueryOp"]["enum"]
+def test_calculation_ops_are_the_spec_query_ops_plus_metrics_extras() -> None:
+    spec_ops = schemas()["QueryOp"]["enum"]
     assert [op.value for op in CalculationOp] == [*spec_ops, "COUNT_DATAPOINTS", "HISTOGRAM_COUNT"]
 
 
-def test_filter_ops_match_the_spec(openapi: dict[str, Any]) -> None:
-    assert [op.value for op in FilterOp] == openapi["components"]["schemas"]["FilterOp"]["enum"]
+def test_filter_ops_match_the_spec() -> None:
+    assert [op.value for op in FilterOp] == schemas()["FilterOp"]["enum"]
     assert len(FilterOp) == 16
 
 
-def test_having_ops_match_the_spec(openapi: dict[str, Any]) -> None:
-    assert [op.value for op in HavingOp] == openapi["components"]["schemas"]["HavingOp"]["enum"]
+def test_having_ops_match_the_spec() -> None:
+    assert [op.value for op in HavingOp] == schemas()["HavingOp"]["enum"]
 
 
-def test_having_calculate_ops_are_calculation_ops_without_heatmap(
-    openapi: dict[str, Any],
-) -> None:
-    having_ops = set(openapi["components"]["schemas"]["HavingCalculateOp"]["enum"])
-    spec_ops = set(openapi["components"]["schemas"]["QueryOp"]["enum"])
+def test_having_calculate_ops_are_calculation_ops_without_heatmap() -> None:
+    having_ops = set(schemas()["HavingCalculateOp"]["enum"])
+    spec_ops = set(schemas()["QueryOp"]["enum"])
     assert having_ops == spec_ops - {"HEATMAP"}
     assert having_ops <= {op.value for op in CalculationOp}
 
 
-def test_compare_offsets_match_the_spec(openapi: dict[str, Any]) -> None:
-    schema = openapi["components"]["schemas"]["Query"]["properties"]
+def test_compare_offsets_match_the_spec() -> None:
+    schema = schemas()["Query"]["properties"]
     assert list(COMPARE_TIME_OFFSETS) == schema["compare_time_offset_seconds"]["enum"]
 
 
@@ -145,8 +94,8 @@ def test_calculation_label_prefers_the_name() -> None:
 
 
 @pytest.mark.parametrize("operation_id", ["createQuery", "getQuery"])
-def test_spec_query_examples_parse_into_query(openapi: dict[str, Any], operation_id: str) -> None:
-    for name, example in _response_examples(openapi, operation_id):
+def test_spec_query_examples_parse_into_query(operation_id: str) -> None:
+    for name, example in _response_examples(operation_id):
         query = Query.model_validate(example)
         assert query.id == example["id"], name
         assert query.calculations, name
@@ -167,10 +116,8 @@ def test_spec_query_examples_parse_into_query(openapi: dict[str, Any], operation
 
 
 @pytest.mark.parametrize("operation_id", ["createQueryResult", "getQueryResult"])
-def test_spec_query_result_examples_parse_into_query_result(
-    openapi: dict[str, Any], operation_id: str
-) -> None:
-    for name, example in _response_examples(openapi, operation_id):
+def test_spec_query_result_examples_parse_into_query_result(operation_id: str) -> None:
+    for name, example in _response_examples(operation_id):
         result = QueryResult.model_validate(example)
         assert result.id == example["id"], name
         assert result.complete is example["complete"], name
@@ -184,8 +131,8 @@ def test_spec_query_result_examples_parse_into_query_result(
         assert not result.model_extra, name
 
 
-def test_spec_failed_query_example_has_an_error_and_no_rows(openapi: dict[str, Any]) -> None:
-    examples = dict(_response_examples(openapi, "getQueryResult"))
+def test_spec_failed_query_example_has_an_error_and_no_rows() -> None:
+    examples = dict(_response_examples("getQueryResult"))
     failed = QueryResult.model_validate(examples["Failed Query"])
     assert failed.complete is True
     assert failed.error == "we had trouble fetching your results! try again?"
@@ -194,8 +141,8 @@ def test_spec_failed_query_example_has_an_error_and_no_rows(openapi: dict[str, A
     assert failed.series == []
 
 
-def test_spec_partial_result_example_is_incomplete_with_rows(openapi: dict[str, Any]) -> None:
-    examples = dict(_response_examples(openapi, "getQueryResult"))
+def test_spec_partial_result_example_is_incomplete_with_rows() -> None:
+    examples = dict(_response_examples("getQueryResult"))
     partial = QueryResult.model_validate(examples["Query with Filter and Group By"])
     assert partial.complete is False
     assert [row["COUNT"] for row in partial.rows] == [2728, 4, 7]
@@ -203,9 +150,8 @@ def test_spec_partial_result_example_is_incomplete_with_rows(openapi: dict[str, 
     assert partial.columns == ["user_agent", "COUNT"]
 
 
-def test_spec_create_query_request_examples_are_valid_specs(openapi: dict[str, Any]) -> None:
-    op = _operation(openapi, "createQuery")
-    examples = _examples(op["requestBody"]["content"])
+def test_spec_create_query_request_examples_are_valid_specs() -> None:
+    examples = named_examples("createQuery", request=True)
     assert len(examples) == 4
     for name, example in examples:
         spec = QuerySpec.model_validate(example)

@@ -6,9 +6,6 @@ is exemplified from its schema: every property's own ``example`` (or first enum 
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,8 +33,8 @@ from honeycomb.models.recipients import (
     WebhookRecipientCreate,
     validate_recipient,
 )
-
-SPEC_NAME = "honeycomb-2026-08.json"
+from tests._schema_examples import build_example, properties, schemas
+from tests._spec import NEW_SPEC, load
 
 RESPONSE_MODELS: dict[str, type[Any]] = {
     "email": EmailRecipient,
@@ -65,69 +62,16 @@ SCHEMAS = {
 }
 
 
-@pytest.fixture(scope="module")
-def openapi() -> dict[str, Any]:
-    env = os.environ.get("HONEYCOMB_OPENAPI_SPEC")
-    candidates = []
-    if env:
-        path = Path(env)
-        candidates.append(path / SPEC_NAME if path.is_dir() else path)
-    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "openapi" / SPEC_NAME)
-    for candidate in candidates:
-        if candidate.is_file() and candidate.suffix == ".json":
-            return json.loads(candidate.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-    pytest.skip(
-        f"OpenAPI spec {SPEC_NAME} not found: set HONEYCOMB_OPENAPI_SPEC to the file (or its "
-        "folder), or check it out at ../shared/openapi beside the repository"
-    )
-
-
-def _resolve(openapi: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = openapi["components"]["schemas"][name]
-    return schema
-
-
-def _properties(openapi: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """The merged properties of a schema and its ``allOf`` parts."""
-    schema = _resolve(openapi, schema)
-    merged: dict[str, Any] = {}
-    for part in schema.get("allOf", []):
-        merged.update(_properties(openapi, part))
-    merged.update(schema.get("properties", {}))
-    return merged
-
-
-def _example(openapi: dict[str, Any], schema: dict[str, Any], *, writable: bool = False) -> Any:
-    """A value for ``schema`` built from the spec's own per-property examples."""
-    schema = _resolve(openapi, schema)
-    if "example" in schema:
-        return schema["example"]
-    if "enum" in schema:
-        return schema["enum"][0]
-    props = _properties(openapi, schema)
-    if props:
-        return {
-            name: _example(openapi, prop, writable=writable)
-            for name, prop in props.items()
-            if not (writable and _resolve(openapi, prop).get("readOnly"))
-        }
-    if schema.get("type") == "array":
-        return [_example(openapi, schema["items"], writable=writable)]
-    return {"string": "text", "integer": 1, "boolean": False}.get(schema.get("type", ""))
-
-
-def _recipient_example(openapi: dict[str, Any], kind: str, *, writable: bool = False) -> Any:
+def _recipient_example(kind: str, *, writable: bool = False) -> Any:
     schema = {"$ref": f"#/components/schemas/{SCHEMAS[kind]}"}
-    example = _example(openapi, schema, writable=writable)
+    example = build_example(load(NEW_SPEC), schema, writable=writable)
     example["type"] = kind  # the shared RecipientProperties.type enum starts at "pagerduty"
     return example
 
 
 @pytest.mark.parametrize("kind", list(RESPONSE_MODELS))
-def test_each_type_parses_from_its_spec_example(openapi: dict[str, Any], kind: str) -> None:
-    example = _recipient_example(openapi, kind)
+def test_each_type_parses_from_its_spec_example(kind: str) -> None:
+    example = _recipient_example(kind)
     [recipient] = TypeAdapter(list[Recipient]).validate_python([example])
     assert type(recipient) is RESPONSE_MODELS[kind]
     assert recipient.id == "yUheCUmgZ8p"
@@ -143,25 +87,25 @@ def test_each_type_parses_from_its_spec_example(openapi: dict[str, Any], kind: s
 
 
 @pytest.mark.parametrize("kind", list(REQUEST_MODELS))
-def test_each_type_validates_as_a_request(openapi: dict[str, Any], kind: str) -> None:
-    example = _recipient_example(openapi, kind, writable=True)
+def test_each_type_validates_as_a_request(kind: str) -> None:
+    example = _recipient_example(kind, writable=True)
     model = validate_recipient(example)
     assert type(model) is REQUEST_MODELS[kind]
     assert to_request_body(type(model), model) == example
 
 
-def test_types_match_the_spec(openapi: dict[str, Any]) -> None:
-    schemas = openapi["components"]["schemas"]
-    assert [t.value for t in RecipientType] == schemas["RecipientType"]["enum"]
-    mapping = schemas["Recipient"]["discriminator"]["mapping"]
+def test_types_match_the_spec() -> None:
+    found = schemas()
+    assert [t.value for t in RecipientType] == found["RecipientType"]["enum"]
+    mapping = found["Recipient"]["discriminator"]["mapping"]
     assert set(mapping) == set(RESPONSE_MODELS) == set(REQUEST_MODELS)
     for kind, ref in mapping.items():
         assert ref.rsplit("/", 1)[-1] == SCHEMAS[kind]
 
 
 @pytest.mark.parametrize("kind", list(REQUEST_MODELS))
-def test_request_details_match_the_spec(openapi: dict[str, Any], kind: str) -> None:
-    props = _properties(openapi, {"$ref": f"#/components/schemas/{SCHEMAS[kind]}"})
+def test_request_details_match_the_spec(kind: str) -> None:
+    props = properties(SCHEMAS[kind])
     details = props["details"]
     details_model = REQUEST_MODELS[kind].model_fields["details"].annotation
     assert isinstance(details_model, type) and issubclass(details_model, BaseModel)
@@ -170,8 +114,8 @@ def test_request_details_match_the_spec(openapi: dict[str, Any], kind: str) -> N
     assert required == set(details["required"])
 
 
-def test_webhook_limits_match_the_spec(openapi: dict[str, Any]) -> None:
-    props = _properties(openapi, {"$ref": "#/components/schemas/WebhookRecipient"})
+def test_webhook_limits_match_the_spec() -> None:
+    props = properties("WebhookRecipient")
     details = props["details"]["properties"]
     assert details["webhook_headers"]["maxItems"] == MAX_WEBHOOK_HEADERS
     variables = details["webhook_payloads"]["properties"]["template_variables"]

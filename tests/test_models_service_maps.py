@@ -14,19 +14,20 @@ from honeycomb.models.service_maps import (
     DependencyRequestCreate,
     DependencyRequestStatus,
 )
-from tests._schema_examples import build_example, operation, request_problems, response_schema
+from tests._schema_examples import (
+    build_example,
+    operation,
+    request_examples,
+    request_problems,
+    response_schema,
+)
 
 PATH = "/1/maps/dependencies/requests"
 
 
-def _request_examples() -> list[Any]:
-    media = operation("createMapDependencyRequest")["requestBody"]["content"]["application/json"]
-    return [example["value"] for example in media["examples"].values()]
-
-
 @pytest.mark.parametrize("index", [0, 1])
 def test_spec_request_examples_validate_and_conform(index: int) -> None:
-    example = _request_examples()[index]
+    example = request_examples("createMapDependencyRequest")[index]
     body = to_request_body(DependencyRequestCreate, example)
     assert body == example
     assert request_problems("POST", PATH, body=body, params={"limit": 5000}) == []

@@ -19,12 +19,17 @@ from honeycomb.models.signals import (
     SignalUpdate,
     status_value,
 )
-from tests._schema_examples import build_example, operation, request_problems, response_schema
-from tests._spec import NEW_SPEC, load
+from tests._schema_examples import (
+    build_example,
+    operation,
+    request_problems,
+    response_schema,
+    schemas,
+)
 
 
 def _enum(name: str) -> list[Any]:
-    enum: list[Any] = load(NEW_SPEC)["components"]["schemas"][name]["enum"]
+    enum: list[Any] = schemas()[name]["enum"]
     return enum
 
 

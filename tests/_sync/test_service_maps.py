@@ -43,6 +43,27 @@ def state(
     }
 
 
+def add_created(httpx_mock: HTTPXMock, status: str, request_id: str = "r1", **options: Any) -> None:
+    """Answer the POST that creates a dependency request (without a ``limit``)."""
+    httpx_mock.add_response(
+        method="POST", url=URL, json={"request_id": request_id, "status": status}, **options
+    )
+
+
+def add_page(
+    httpx_mock: HTTPXMock,
+    request_id: str,
+    body: dict[str, Any],
+    *,
+    after: str | None = None,
+    size: int = 100,
+    **options: Any,
+) -> None:
+    """Answer the GET of one page: the first (``page[size]``), or the one ``after`` a cursor."""
+    query = f"page%5Bafter%5D={after}" if after else f"page%5Bsize%5D={size}"
+    httpx_mock.add_response(method="GET", url=f"{URL}/{request_id}?{query}", json=body, **options)
+
+
 def _check_config_key(request: Any) -> None:
     assert request.headers["X-Honeycomb-Team"] == API_KEY
     assert "Authorization" not in request.headers
@@ -125,13 +146,9 @@ def test_create_request_from_model(httpx_mock: HTTPXMock, client: Client) -> Non
 
 
 def test_get_request_is_one_page(httpx_mock: HTTPXMock, client: Client) -> None:
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/HprJhV1fYyr?page%5Bsize%5D=2",
-        json=state(
-            "ready", [dep("a", "b", 3), dep("b", "c", 4)], f"{PATH}/HprJhV1fYyr?page[after]=x"
-        ),
-    )
+    deps = [dep("a", "b", 3), dep("b", "c", 4)]
+    first = state("ready", deps, f"{PATH}/HprJhV1fYyr?page[after]=x")
+    add_page(httpx_mock, "HprJhV1fYyr", first, size=2)
     page = client.service_maps.get_request("HprJhV1fYyr", page_size=2)
     assert page.status == DependencyRequestStatus.READY
     assert page.dependencies is not None
@@ -140,16 +157,9 @@ def test_get_request_is_one_page(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_iterate_collects_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/HprJhV1fYyr?page%5Bsize%5D=100",
-        json=state("ready", [dep("a", "b", 3)], f"{PATH}/HprJhV1fYyr?page[after]=x"),
-    )
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/HprJhV1fYyr?page%5Bafter%5D=x",
-        json=state("ready", [dep("b", "c", 4)]),
-    )
+    first = state("ready", [dep("a", "b", 3)], f"{PATH}/HprJhV1fYyr?page[after]=x")
+    add_page(httpx_mock, "HprJhV1fYyr", first)
+    add_page(httpx_mock, "HprJhV1fYyr", state("ready", [dep("b", "c", 4)]), after="x")
     deps = [d for d in client.service_maps.iterate("HprJhV1fYyr")]
     assert all(isinstance(d, MapDependency) for d in deps)
     assert [(d.parent_node and d.parent_node.name, d.call_count) for d in deps] == [
@@ -159,9 +169,7 @@ def test_iterate_collects_every_page(httpx_mock: HTTPXMock, client: Client) -> N
 
 
 def test_iterate_a_pending_request_raises(httpx_mock: HTTPXMock, client: Client) -> None:
-    httpx_mock.add_response(
-        method="GET", url=f"{URL}/HprJhV1fYyr?page%5Bsize%5D=100", json=state("pending")
-    )
+    add_page(httpx_mock, "HprJhV1fYyr", state("pending"))
     with pytest.raises(HoneycombError, match="not ready"):
         client.service_maps.iterate("HprJhV1fYyr").to_list()
 
@@ -169,25 +177,11 @@ def test_iterate_a_pending_request_raises(httpx_mock: HTTPXMock, client: Client)
 def test_dependencies_polls_then_collects_every_page(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(
-        method="POST",
-        url=URL,
-        status_code=201,
-        json={"request_id": "HprJhV1fYyr", "status": "pending"},
-    )
-    httpx_mock.add_response(
-        method="GET", url=f"{URL}/HprJhV1fYyr?page%5Bsize%5D=100", json=state("pending")
-    )
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/HprJhV1fYyr?page%5Bsize%5D=100",
-        json=state("ready", [dep("a", "b", 3)], f"{PATH}/HprJhV1fYyr?page[after]=x"),
-    )
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/HprJhV1fYyr?page%5Bafter%5D=x",
-        json=state("ready", [dep("b", "c", 4)]),
-    )
+    add_created(httpx_mock, "pending", "HprJhV1fYyr", status_code=201)
+    add_page(httpx_mock, "HprJhV1fYyr", state("pending"))
+    first = state("ready", [dep("a", "b", 3)], f"{PATH}/HprJhV1fYyr?page[after]=x")
+    add_page(httpx_mock, "HprJhV1fYyr", first)
+    add_page(httpx_mock, "HprJhV1fYyr", state("ready", [dep("b", "c", 4)]), after="x")
     deps = client.service_maps.dependencies({"time_range": 3600})
     assert [d.call_count for d in deps] == [3, 4]
     assert clock == [0.2]
@@ -205,10 +199,8 @@ def test_dependencies_polls_then_collects_every_page(
 def test_dependencies_ready_at_once(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "ready"})
-    httpx_mock.add_response(
-        method="GET", url=f"{URL}/r1?page%5Bsize%5D=100", json=state("ready", [])
-    )
+    add_created(httpx_mock, "ready")
+    add_page(httpx_mock, "r1", state("ready", []))
     assert client.service_maps.dependencies() == []
     assert clock == []
 
@@ -216,12 +208,8 @@ def test_dependencies_ready_at_once(
 def test_dependencies_error_status(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "pending"})
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bsize%5D=100",
-        json={"request_id": "r1", "status": "error", "dependencies": None},
-    )
+    add_created(httpx_mock, "pending")
+    add_page(httpx_mock, "r1", {"request_id": "r1", "status": "error", "dependencies": None})
     with pytest.raises(HoneycombError, match="r1 failed"):
         client.service_maps.dependencies()
 
@@ -229,13 +217,9 @@ def test_dependencies_error_status(
 def test_dependencies_timeout_carries_the_request_id(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "pending"})
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bsize%5D=100",
-        json={"request_id": "r1", "status": "pending", "dependencies": None},
-        is_reusable=True,
-    )
+    add_created(httpx_mock, "pending")
+    pending = {"request_id": "r1", "status": "pending", "dependencies": None}
+    add_page(httpx_mock, "r1", pending, is_reusable=True)
     with pytest.raises(PollTimeoutError) as info:
         client.service_maps.dependencies(timeout=1.0)
     assert info.value.resource_id == "r1"
@@ -246,17 +230,10 @@ def test_dependencies_timeout_carries_the_request_id(
 def test_dependencies_stops_on_a_repeated_cursor(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "ready"})
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bsize%5D=100",
-        json=state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"),
-    )
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bafter%5D=x",
-        json=state("ready", [dep("b", "c", 1)], f"{PATH}/r1?page[after]=x"),
-    )
+    add_created(httpx_mock, "ready")
+    add_page(httpx_mock, "r1", state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"))
+    again = state("ready", [dep("b", "c", 1)], f"{PATH}/r1?page[after]=x")
+    add_page(httpx_mock, "r1", again, after="x")
     with pytest.raises(PaginationError):
         client.service_maps.dependencies()
 
@@ -264,12 +241,8 @@ def test_dependencies_stops_on_a_repeated_cursor(
 def test_dependencies_respects_max_pages(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "ready"})
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bsize%5D=100",
-        json=state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"),
-    )
+    add_created(httpx_mock, "ready")
+    add_page(httpx_mock, "r1", state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"))
     with pytest.raises(PaginationError, match="max_pages=1 "):
         client.service_maps.dependencies(max_pages=1)
 
@@ -277,17 +250,10 @@ def test_dependencies_respects_max_pages(
 def test_dependencies_counts_the_polled_page_against_max_pages(
     httpx_mock: HTTPXMock, client: Client, clock: list[float]
 ) -> None:
-    httpx_mock.add_response(method="POST", url=URL, json={"request_id": "r1", "status": "ready"})
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bsize%5D=100",
-        json=state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"),
-    )
-    httpx_mock.add_response(
-        method="GET",
-        url=f"{URL}/r1?page%5Bafter%5D=x",
-        json=state("ready", [dep("b", "c", 2)], f"{PATH}/r1?page[after]=y"),
-    )
+    add_created(httpx_mock, "ready")
+    add_page(httpx_mock, "r1", state("ready", [dep("a", "b", 1)], f"{PATH}/r1?page[after]=x"))
+    second = state("ready", [dep("b", "c", 2)], f"{PATH}/r1?page[after]=y")
+    add_page(httpx_mock, "r1", second, after="x")
     with pytest.raises(PaginationError, match="max_pages"):
         client.service_maps.dependencies(max_pages=2)
     assert len(httpx_mock.get_requests()) == 3
