@@ -164,7 +164,7 @@ class Stamper:
         self._millis = -1
         self._fragment = b""
 
-    def __call__(self) -> bytes:
+    def fragment(self) -> bytes:
         """Return the fragment for now.
 
         Returns:
@@ -183,6 +183,8 @@ class Stamper:
         self._fragment = fragment
         self._millis = millis
         return fragment
+
+    __call__ = fragment
 
 
 # -- one event ---------------------------------------------------------------------------

@@ -126,7 +126,9 @@ class _Run:
         self.owns_requester = owns_requester
         self.gauge = AsyncGauge(batcher.max_pending)
         self.lock = self.gauge.lock
-        self.batch = _Batch()
+        # The open batch, kept as two lists (not a _Batch) to save attribute lookups.
+        self.elements: list[bytes] = []
+        self.indices: list[int] = []
         self.size = 0
         self.opened = 0.0
         self.next_index = 0
@@ -141,11 +143,10 @@ class _Run:
 
     def seal(self) -> _Batch | None:
         """Take the open batch, if it has events (call with ``lock`` held)."""
-        batch = self.batch
-        if not batch.elements:
+        if not self.elements:
             return None
-        self.batch = _Batch()
-        self.size = 0
+        batch = _Batch(self.elements, self.indices)
+        self.elements, self.indices, self.size = [], [], 0
         return batch
 
 
@@ -169,11 +170,11 @@ class Batcher:
         requester: Requester,
         dataset: str,
         *,
-        max_batch_events: int = 1000,
+        max_batch_events: int = 5000,
         max_batch_bytes: int = MAX_BODY_BYTES,
         flush_interval: float = 0.1,
         max_in_flight: int = 10,
-        max_pending: int = 20_000,
+        max_pending: int = 50_000,
         on_result: OnResult | None = None,
         compression: Compression = "auto",
         max_failures: int = 10_000,
@@ -202,7 +203,7 @@ class Batcher:
         self.max_failures = max_failures
         self._on_result = on_result
         self._encoding = resolve_compression(compression)
-        self._stamp = Stamper()
+        self._now = Stamper().fragment
         self._run: _Run | None = None
         self._start_lock = threading.Lock()
         self._closed = False
@@ -305,7 +306,7 @@ class Batcher:
         if run is None or run.pid != process_id() or self._closed:
             run = self._current()
         try:
-            fragment = self._stamp() if timestamp is None else time_fragment_for(timestamp)
+            fragment = self._now() if timestamp is None else time_fragment_for(timestamp)
             encoded = element(data, fragment, samplerate)
         except InvalidEventError as err:
             with run.lock:
@@ -321,19 +322,21 @@ class Batcher:
                 if gauge.count < gauge.limit:
                     gauge.count += 1
                     index = run.next_index
-                    run.next_index += 1
+                    run.next_index = index + 1
                     if waited:
                         run.blocked += 1
-                    elements = run.batch.elements
                     full = None
-                    # The body would be: brackets, the elements, a comma between each two.
-                    if elements and run.size + size + len(elements) + 2 > self.max_batch_bytes:
-                        full = run.seal()
-                        elements = run.batch.elements
-                    if not elements:
+                    elements = run.elements
+                    if elements:
+                        # The body: brackets, the elements, a comma between each two.
+                        if run.size + size + len(elements) + 2 > self.max_batch_bytes:
+                            full = run.seal()
+                            elements = run.elements
+                            run.opened = _io.monotonic()
+                    else:
                         run.opened = _io.monotonic()
                     elements.append(encoded)
-                    run.batch.indices.append(index)
+                    run.indices.append(index)
                     run.size += size
                     last = run.seal() if len(elements) >= self.max_batch_events else None
                     break
@@ -390,7 +393,7 @@ class Batcher:
     async def _work(self, run: _Run) -> None:
         interval = self.flush_interval
         while True:
-            opened = run.opened if run.batch.elements else None
+            opened = run.opened if run.elements else None
             wait = interval if opened is None else opened + interval - _io.monotonic()
             batch = await run.queue.get(max(wait, 0.0))
             if run.pid != process_id():
@@ -399,7 +402,7 @@ class Batcher:
                 break
             if batch is None:
                 with run.lock:
-                    due = bool(run.batch.elements) and (_io.monotonic() - run.opened >= interval)
+                    due = bool(run.elements) and (_io.monotonic() - run.opened >= interval)
                     batch = run.seal() if due else None
                 if batch is None:
                     continue

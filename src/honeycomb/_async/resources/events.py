@@ -187,11 +187,11 @@ class Events(Resource):
         self,
         dataset: str,
         *,
-        max_batch_events: int = 1000,
+        max_batch_events: int = 5000,
         max_batch_bytes: int = MAX_BODY_BYTES,
         flush_interval: float = 0.1,
         max_in_flight: int = 10,
-        max_pending: int = 20_000,
+        max_pending: int = 50_000,
         on_result: OnResult | None = None,
         compression: Compression = "auto",
         max_failures: int = 10_000,
@@ -209,7 +209,8 @@ class Events(Resource):
 
         Args:
             dataset: The dataset slug.
-            max_batch_events: The most events in one request.
+            max_batch_events: The most events in one request (default 5,000: larger
+                requests cost less per event; 5 MB bodies cap them anyway).
             max_batch_bytes: The largest request body before compression (at most 5 MB).
             flush_interval: Seconds a batch may wait for more events before it is sent.
             max_in_flight: The most requests at once.
