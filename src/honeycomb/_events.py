@@ -335,7 +335,7 @@ def encode_event(
     Raises:
         InvalidEventError: The event cannot be sent (a subclass says why).
     """
-    return wrap(encode_data(data), time_fragment_for(timestamp), samplerate)
+    return element(data, time_fragment_for(timestamp), samplerate)
 
 
 def encode_item(item: Any) -> bytes:

@@ -18,7 +18,13 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from honeycomb import Client, EventTooLargeError, InvalidEventError, _io
+from honeycomb import (
+    Client,
+    EventTooLargeError,
+    InvalidEventError,
+    MissingCredentialError,
+    _io,
+)
 from honeycomb._events import MAX_EVENT_BYTES
 from honeycomb._sync.batcher import Batcher
 from honeycomb.models.events import EventResult
@@ -351,3 +357,11 @@ def test_a_forked_child_starts_afresh() -> None:
             batcher.close()
             assert (batcher.sent, batcher.failed) == (2, 0)  # the child's are not counted
         assert server.accepted == Counter(["parent-0", "parent-1", "child-0", "child-1"])
+
+
+def test_a_batcher_needs_an_api_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HONEYCOMB_API_KEY", "HONEYCOMBIO_APIKEY"):
+        monkeypatch.delenv(name, raising=False)
+    client = Client(management_key=("hcxmk_01234567890123456789012345", "s" * 32))
+    with pytest.raises(MissingCredentialError, match="HONEYCOMB_API_KEY"):
+        client.events.batcher("web")

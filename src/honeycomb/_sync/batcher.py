@@ -190,6 +190,7 @@ class Batcher:
             raise ValueError(f"max_batch_bytes must be between 1 and {MAX_BODY_BYTES}")
         if not flush_interval > 0:
             raise ValueError(f"flush_interval must be positive, got {flush_interval}")
+        requester.config.auth_headers("config")  # no key: fail here, not once per batch
         self._requester = requester
         self._path = f"/1/batch/{segment(dataset)}"
         self.dataset = dataset
@@ -258,6 +259,9 @@ class Batcher:
         run = self._run
         if run is not None and run.pid == process_id():
             return run
+        if run is not None:
+            # A forked child: a parent's thread may have held the lock at the fork.
+            self._start_lock = threading.Lock()
         with self._start_lock:
             run = self._run
             if run is not None and run.pid == process_id():

@@ -227,6 +227,7 @@ class Events(Resource):
 
         Raises:
             ValueError: A limit out of range, or an unknown ``compression``.
+            MissingCredentialError: No API key is configured.
         """
         return Batcher(
             self._requester,
