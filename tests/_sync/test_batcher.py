@@ -142,7 +142,8 @@ def test_several_batches_are_in_flight_at_once(client: Client, httpx_mock: HTTPX
         with lock:
             flying[0] += 1
             flying[1] = max(flying)
-        _io.sleep(0.1)
+        # Hold each request until three are in flight at once (or give up after 2 s).
+        wait_until(lambda: flying[1] == 3)
         with lock:
             flying[0] -= 1
         return httpx.Response(200, json=[{"status": 202}] * len(decoded(request)))
@@ -152,7 +153,7 @@ def test_several_batches_are_in_flight_at_once(client: Client, httpx_mock: HTTPX
         for i in range(60):
             batcher.add({"id": i})
     assert batcher.sent == 60
-    assert flying[1] == 3
+    assert flying[1] == 3  # three at once, and never more
 
 
 # -- results and failures ----------------------------------------------------------------
