@@ -150,3 +150,11 @@ def test_parse_rate_limit_both_policy_spellings() -> None:
     assert parse_rate_limit(httpx.Headers({})) is None
     garbled = parse_rate_limit(httpx.Headers({"RateLimit": "nonsense"}))
     assert garbled is not None and garbled.limit is None
+
+
+def test_parse_rate_limit_from_a_plain_mapping() -> None:
+    info = parse_rate_limit(
+        {"RateLimit": "limit=5, remaining=1, reset=9", "RateLimit-Policy": "5;w=10"}
+    )
+    assert info is not None
+    assert (info.limit, info.remaining, info.reset, info.window) == (5, 1, 9.0, 10)

@@ -96,6 +96,30 @@ def _int(value: str | None) -> int | None:
     return int(number) if number is not None else None
 
 
+def _rate_limit_headers(headers: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """``RateLimit`` and ``RateLimit-Policy`` (or ``RateLimitPolicy``), read in one pass.
+
+    This runs on every response, so with ``httpx.Headers`` it scans the raw bytes once
+    instead of making three case-insensitive lookups, each of which decodes every header.
+    """
+    pairs = getattr(headers, "raw", None)
+    if pairs is None:
+        lowered = {key.lower(): value for key, value in headers.items()}
+        return lowered.get("ratelimit"), (
+            lowered.get("ratelimit-policy") or lowered.get("ratelimitpolicy")
+        )
+    limit = policy = None
+    for key, value in pairs:
+        if key[:9].lower() != b"ratelimit":
+            continue
+        name = key.lower()
+        if name == b"ratelimit":
+            limit = value.decode("latin-1")
+        elif name in (b"ratelimit-policy", b"ratelimitpolicy"):
+            policy = value.decode("latin-1")
+    return limit, policy
+
+
 def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
     """Read ``RateLimit`` and ``RateLimit-Policy`` (also spelled ``RateLimitPolicy``).
 
@@ -105,8 +129,7 @@ def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
     Returns:
         The parsed state, or None when neither header is present.
     """
-    raw = headers.get("ratelimit")
-    policy = headers.get("ratelimit-policy") or headers.get("ratelimitpolicy")
+    raw, policy = _rate_limit_headers(headers)
     if raw is None and policy is None:
         return None
     fields: dict[str, str] = {}

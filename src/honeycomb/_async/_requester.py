@@ -11,7 +11,7 @@ import platform
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, overload
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 import pydantic
@@ -96,16 +96,29 @@ class Requester:
             self.http = http_client
             self.owns_http = False
         self._timeout: Any = config.timeout or httpx.USE_CLIENT_DEFAULT
-        self._base = httpx.URL(config.base_url + "/")
+        self._prefix = config.base_url  # no trailing slash; may carry a path (a proxy)
+        self._origin = tuple(urlsplit(config.base_url)[:2])
         self._headers = {
             "User-Agent": USER_AGENT,
             "Accept": JSON_CONTENT,
             **config.default_headers,
         }
+        self._merged: dict[AuthKind, dict[str, str]] = {}
 
     # -- building ------------------------------------------------------------------
 
-    def url_for(self, path: str) -> httpx.URL:
+    def _auth_headers(self, auth: AuthKind) -> dict[str, str]:
+        """The default headers plus the credential for ``auth``, merged once per kind.
+
+        Raises:
+            MissingCredentialError: That kind of key is not configured.
+        """
+        headers = self._merged.get(auth)
+        if headers is None:
+            headers = self._merged[auth] = {**self._headers, **self.config.auth_headers(auth)}
+        return headers
+
+    def url_for(self, path: str) -> str:
         """Resolve ``path`` against the base URL, refusing to leave its origin.
 
         A ``links.next`` from a paginated response may be absolute; our keys must never
@@ -122,15 +135,14 @@ class Requester:
         """
         if path.startswith(("http://", "https://")):
             target = urlsplit(path)
-            base = urlsplit(str(self._base))
-            if (target.scheme, target.netloc) != (base.scheme, base.netloc):
+            if (target.scheme, target.netloc) != self._origin:
                 raise HoneycombError(
                     f"refusing to send credentials to {target.scheme}://{target.netloc}, "
                     f"which is not the configured API origin"
                 )
-            return httpx.URL(path)
-        base_path = self._base.path
-        return httpx.URL(urljoin(str(self._base), base_path.rstrip("/") + path))
+            return path
+        # A plain join: httpx parses the URL once, in build_request.
+        return self._prefix + path
 
     def build(
         self,
@@ -150,7 +162,7 @@ class Requester:
         Returns:
             The request, ready to send.
         """
-        merged = {**self._headers, **self.config.auth_headers(auth)}
+        merged = dict(self._auth_headers(auth))
         if json is not None:
             content = pydantic_core.to_json(json)
             merged["Content-Type"] = content_type or JSON_CONTENT
@@ -172,11 +184,14 @@ class Requester:
 
     # -- sending -------------------------------------------------------------------
 
-    async def send_once(self, request: httpx.Request) -> httpx.Response:
+    async def send_once(
+        self, request: httpx.Request, deadline: float | None = None
+    ) -> httpx.Response:
         """Send one attempt and map every failure to the exception tree.
 
         Args:
             request: The request.
+            deadline: When set, the attempt's timeouts are cut to the time left.
 
         Returns:
             A 2xx/3xx response whose body has been read.
@@ -186,7 +201,12 @@ class Requester:
             APIConnectionError: No response arrived.
             APIStatusError: The response status was 4xx or 5xx (a typed subclass).
         """
-        started = time.perf_counter()
+        if deadline is not None:
+            request.extensions["timeout"] = _timeout_within(
+                request.extensions.get("timeout"), deadline
+            )
+        debug = logger.isEnabledFor(logging.DEBUG)
+        started = time.perf_counter() if debug else 0.0
         try:
             response = await self.http.send(request)
         except httpx.TimeoutException as err:
@@ -198,7 +218,7 @@ class Requester:
                 f"{type(err).__name__} on {request.method} {request.url.path}: {err}",
                 request=request,
             ) from err
-        if logger.isEnabledFor(logging.DEBUG):
+        if debug:
             logger.debug(
                 "%s %s -> %d in %.1f ms; request headers %s",
                 request.method,
@@ -246,33 +266,31 @@ class Requester:
         retries = self.config.max_retries if max_retries is None else max_retries
         method = request.method
 
+        # The first attempt runs bare: building a retry loop (or even a closure) for every
+        # call that succeeds first time would cost more than the rest of the pipeline.
+        try:
+            return await self.send_once(request, deadline)
+        except APIError as exc:
+            if retries == 0 and deadline is None:
+                raise
+            if (
+                retry_reason(exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses)
+                is None
+            ):
+                raise
+            replay: list[APIError] = [exc]
+
         def reason(exc: BaseException) -> str | None:
             return retry_reason(
                 exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses
             )
-
-        def attempt_once() -> httpx.Request:
-            if deadline is not None:
-                request.extensions["timeout"] = _timeout_within(
-                    request.extensions.get("timeout"), deadline
-                )
-            return request
-
-        # The first attempt runs bare: building a retry loop for every call that succeeds
-        # first time would cost more than the rest of the pipeline's overhead.
-        try:
-            return await self.send_once(attempt_once())
-        except APIError as exc:
-            if reason(exc) is None or (retries == 0 and deadline is None):
-                raise
-            replay: list[APIError] = [exc]
 
         async def attempt() -> httpx.Response:
             # Attempt 1 replays the failure already seen, so tenacity numbers the attempts,
             # computes the waits and logs exactly as if it had sent the first one itself.
             if replay:
                 raise replay.pop()
-            return await self.send_once(attempt_once())
+            return await self.send_once(request, deadline)
 
         def stop(state: RetryCallState) -> bool:
             # tenacity (>= 9) computes the wait before asking whether to stop.
@@ -339,7 +357,7 @@ class Requester:
         if cast is None:
             return None
         content = response.content
-        if not content.strip():
+        if not content or content.isspace():  # (strip() would copy the whole body)
             raise APIResponseValidationError(
                 f"expected a JSON body from {response.request.method} "
                 f"{response.request.url.path} but the response ({response.status_code}) "

@@ -2,10 +2,11 @@
 
 Both sides talk to the same loopback server (another process) returning 50 datasets;
 raw httpx does GET + ``.json()``, the SDK does GET + retry wrapper + error mapping +
-validation into 50 pydantic models. Rounds alternate between the two so that machine
-noise falls on both; the ratio of medians is printed.
+validation into 50 pydantic models. Many short rounds alternate between the two, and the
+median of the per-round ratios is printed, so that drift in machine speed (this machine
+is shared) falls on both sides of each ratio.
 
-    python scripts/bench/requests.py [--requests 2000] [--rounds 7]
+    python scripts/bench/request_overhead.py [--requests 300] [--rounds 31]
 """
 
 from __future__ import annotations
@@ -42,7 +43,16 @@ DATASETS = [
 ]
 
 
-def time_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
+Timing = tuple[float, float, float]
+"""Median raw seconds per request, median SDK seconds per request, median per-round ratio."""
+
+
+def summarise(raw_times: list[float], sdk_times: list[float]) -> Timing:
+    ratios = [sdk / raw for raw, sdk in zip(raw_times, sdk_times)]
+    return statistics.median(raw_times), statistics.median(sdk_times), statistics.median(ratios)
+
+
+def time_sync(base: str, n: int, rounds: int) -> Timing:
     raw_times, sdk_times = [], []
     headers = {"X-Honeycomb-Team": KEY}
     with httpx.Client(base_url=base) as raw, Client(api_key=KEY, base_url=base) as sdk:
@@ -58,10 +68,10 @@ def time_sync(base: str, n: int, rounds: int) -> tuple[float, float]:
             for _ in range(n):
                 sdk.datasets.list()
             sdk_times.append((time.perf_counter() - start) / n)
-    return statistics.median(raw_times), statistics.median(sdk_times)
+    return summarise(raw_times, sdk_times)
 
 
-async def time_async(base: str, n: int, rounds: int) -> tuple[float, float]:
+async def time_async(base: str, n: int, rounds: int) -> Timing:
     raw_times, sdk_times = [], []
     headers = {"X-Honeycomb-Team": KEY}
     async with (
@@ -80,29 +90,28 @@ async def time_async(base: str, n: int, rounds: int) -> tuple[float, float]:
             for _ in range(n):
                 await sdk.datasets.list()
             sdk_times.append((time.perf_counter() - start) / n)
-    return statistics.median(raw_times), statistics.median(sdk_times)
+    return summarise(raw_times, sdk_times)
 
 
-def report(flavour: str, raw: float, sdk: float) -> None:
+def report(flavour: str, timing: Timing) -> None:
     """Print one result line."""
+    raw, sdk, ratio = timing
     print(
         f"{flavour} datasets.list(): raw httpx {raw * 1e6:7.1f} us, "
-        f"sdk {sdk * 1e6:7.1f} us, ratio {sdk / raw:.2f}x"
+        f"sdk {sdk * 1e6:7.1f} us, ratio {ratio:.2f}x"
     )
 
 
 def main() -> None:
     """Run the benchmark and print one line per flavour."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=31)
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, python {platform.python_version()}")
     with canned_server(json.dumps(DATASETS).encode()) as base:
-        raw, sdk = time_sync(base, args.requests, args.rounds)
-        report("sync ", raw, sdk)
-        raw, sdk = asyncio.run(time_async(base, args.requests, args.rounds))
-        report("async", raw, sdk)
+        report("sync ", time_sync(base, args.requests, args.rounds))
+        report("async", asyncio.run(time_async(base, args.requests, args.rounds)))
 
 
 if __name__ == "__main__":
