@@ -48,7 +48,7 @@ Timing = tuple[float, float, float]
 
 
 def summarise(raw_times: list[float], sdk_times: list[float]) -> Timing:
-    ratios = [sdk / raw for raw, sdk in zip(raw_times, sdk_times)]
+    ratios = [sdk / raw for raw, sdk in zip(raw_times, sdk_times, strict=True)]
     return statistics.median(raw_times), statistics.median(sdk_times), statistics.median(ratios)
 
 
