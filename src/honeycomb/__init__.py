@@ -37,6 +37,7 @@ from honeycomb.errors import (
 if TYPE_CHECKING:
     from honeycomb._async.client import AsyncClient
     from honeycomb._sync.client import Client
+    from honeycomb.query import QueryValidationError
 
 __all__ = [
     "APIConnectionError",
@@ -59,6 +60,7 @@ __all__ = [
     "PermissionDeniedError",
     "PollTimeoutError",
     "QueryFailedError",
+    "QueryValidationError",
     "RateLimitError",
     "RequestTooLargeError",
     "TooManyFieldsError",
@@ -69,6 +71,7 @@ __all__ = [
 _LAZY = {
     "Client": "honeycomb._sync.client",
     "AsyncClient": "honeycomb._async.client",
+    "QueryValidationError": "honeycomb.query",
 }
 
 

@@ -15,7 +15,13 @@ Pure: no I/O. The tree is flat and typed, after the Stainless SDKs::
     │       └── InternalServerError 5xx
     ├── QueryFailedError                  a query result completed with an error
     ├── PollTimeoutError                  polling ran past its deadline
-    └── PaginationError                   a repeated cursor or too many pages
+    ├── PaginationError                   a repeated cursor or too many pages
+    └── InvalidEventError (also ValueError) an event that cannot be sent
+        ├── EventTooLargeError            over 1 MB of JSON
+        └── TooManyFieldsError            over 2,000 fields
+
+``honeycomb.query.QueryValidationError`` (also a ``ValueError``) reports a query that breaks
+the API's rules, before anything is sent.
 
 The parser reads Honeycomb's three error formats (``{"error": ...}``, RFC 7807
 problem+json with ``type_detail``, JSON:API ``errors[]``) and anything else (HTML from a

@@ -1,0 +1,47 @@
+"""The public surface: every exported name resolves, and ``import honeycomb`` stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import honeycomb
+
+
+@pytest.mark.parametrize("name", honeycomb.__all__)
+def test_every_exported_name_resolves(name: str) -> None:
+    assert getattr(honeycomb, name) is not None
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        honeycomb.Nope  # noqa: B018
+
+
+def test_errors_share_one_root() -> None:
+    for name in honeycomb.__all__:
+        value = getattr(honeycomb, name)
+        if isinstance(value, type) and issubclass(value, Exception):
+            assert issubclass(value, honeycomb.HoneycombError), name
+
+
+def test_import_is_lazy() -> None:
+    code = (
+        "import sys, honeycomb\n"
+        "heavy = [m for m in ('httpx', 'pydantic', 'tenacity', 'honeycomb._sync.client',"
+        " 'honeycomb._async.client', 'honeycomb.models') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_clients_are_importable_from_the_top() -> None:
+    from honeycomb import AsyncClient, Client
+
+    assert Client.__module__ == "honeycomb._sync.client"
+    assert AsyncClient.__module__ == "honeycomb._async.client"
