@@ -23,21 +23,9 @@ import pytest
 from honeycomb.testing import FakeHoneycomb
 from honeycomb.testing._engine import filter_matches, percentile, run_query
 from honeycomb.testing._state import Dataset, Environment, Event
+from tests._fakes import ident
 
 NOW = 1_700_000_000.0
-
-
-def ident(model: Any) -> str:
-    """The id of a created object (the response models type it as optional)."""
-    assert model.id, f"{type(model).__name__} has no id"
-    return str(model.id)
-
-
-def body_of(error: Any) -> dict[str, Any]:
-    """The decoded error body of an APIStatusError."""
-    body = error.body
-    assert isinstance(body, dict)
-    return body
 
 
 ROWS = [

@@ -12,7 +12,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, NotFoundError, PaginationError
 from honeycomb.models.api_keys import ApiKey, ApiKeyCreate, KeyType
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, KEY_ID, KEY_SECRET, check_auth, only_request
 
 PATH = "/2/teams/test-team/api-keys"
 URL = f"{BASE}{PATH}"
@@ -54,18 +54,6 @@ def page(items: list[dict[str, Any]], next_path: str | None) -> dict[str, Any]:
     return {"data": items, "links": {"next": next_path}}
 
 
-def _check_management(request: Any) -> None:
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    _check_management(requests[0])
-    return requests[0]
-
-
 async def test_list_follows_every_page(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(
         method="GET",
@@ -95,7 +83,7 @@ async def test_list_follows_every_page(httpx_mock: HTTPXMock, client: AsyncClien
     requests = httpx_mock.get_requests()
     assert len(requests) == 2
     for request in requests:
-        _check_management(request)
+        check_auth(request, "management")
 
 
 async def test_list_filters_by_type(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -106,7 +94,7 @@ async def test_list_filters_by_type(httpx_mock: HTTPXMock, client: AsyncClient) 
     )
     keys = await client.api_keys.list(KeyType.CONFIGURATION, page_size=10)
     assert [k.key_type for k in keys] == ["configuration"]
-    assert dict(_only_request(httpx_mock).url.params) == {
+    assert dict(only_request(httpx_mock, auth="management").url.params) == {
         "filter[type]": "configuration",
         "page[size]": "10",
     }
@@ -180,7 +168,7 @@ async def test_get_with_team_override(httpx_mock: HTTPXMock, client: AsyncClient
     key = await client.api_keys.get(str(CONFIG_KEY["id"]), team="other")
     assert isinstance(key, ApiKey)
     assert key.name == "terraform"
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock, auth="management").method == "GET"
 
 
 async def test_get_missing(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -212,7 +200,7 @@ async def test_create_ingest_key(httpx_mock: HTTPXMock, client: AsyncClient) -> 
     assert key.secret is not None
     assert key.token == f"{INGEST_KEY['id']}s3cr3ts3cr3ts3cr3ts3cr3ts3cr3ts"
     assert "s3cr3t" not in repr(key) and "s3cr3t" not in str(key)
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {
@@ -249,7 +237,7 @@ async def test_create_configuration_key_uses_snake_case_permissions(
         )
     )
     assert key.token == "tok"
-    body = json.loads(_only_request(httpx_mock).content)
+    body = json.loads(only_request(httpx_mock, auth="management").content)
     assert body["data"]["attributes"] == {
         "name": "terraform",
         "key_type": "configuration",
@@ -292,7 +280,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
         key_id, {"disabled": True, "permissions": {"run_queries": False}}
     )
     assert key.disabled is True
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {
@@ -316,4 +304,4 @@ async def test_update_refuses_configuration_permissions_on_an_ingest_key(
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/hcxik_1", status_code=204)
     await client.api_keys.delete("hcxik_1")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock, auth="management").method == "DELETE"

@@ -23,7 +23,7 @@ from honeycomb.models.boards import (
     UnknownPanel,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, check_auth
 
 BOARD: dict[str, Any] = {
     "id": "2NeeaE9bBLd",
@@ -72,9 +72,7 @@ async def test_list_parses_each_panel_kind(httpx_mock: HTTPXMock, client: AsyncC
     assert unknown.type == "heatmap_panel"
     assert unknown.model_extra == {"heatmap_panel": {"x": 1}}
     assert boards[0].url == BOARD["links"]["board_url"]
-    request = httpx_mock.get_requests()[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
+    check_auth(httpx_mock.get_requests()[0])
 
 
 async def test_get_quotes_the_id(httpx_mock: HTTPXMock, client: AsyncClient) -> None:

@@ -19,7 +19,7 @@ from honeycomb.models.burn_alerts import (
     ExhaustionTimeBurnAlertCreate,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/burn_alerts/api"
 
@@ -47,15 +47,6 @@ BUDGET_RATE = {
 RECIPIENTS = [{"id": "abcd123", "type": "email", "target": "alerts@example.com"}]
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 async def test_list_by_slo_parses_each_kind(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     future = {"id": "zz", "alert_type": "burn_forecast", "horizon_minutes": 30}
     httpx_mock.add_response(
@@ -75,7 +66,7 @@ async def test_list_by_slo_parses_each_kind(httpx_mock: HTTPXMock, client: Async
     assert type(unknown) is BurnAlert
     assert unknown.alert_type == "burn_forecast"
     assert unknown.model_extra == {"horizon_minutes": 30}
-    assert dict(_only_request(httpx_mock).url.params) == {"slo_id": "2LBq9LckbcA"}
+    assert dict(only_request(httpx_mock).url.params) == {"slo_id": "2LBq9LckbcA"}
 
 
 async def test_get_with_recipients(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -114,7 +105,7 @@ async def test_create_exhaustion_time_from_dict(httpx_mock: HTTPXMock, client: A
     assert isinstance(alert, ExhaustionTimeBurnAlert)
     assert alert.id == "fS7vfB81Wcy"
     # alert_type defaults to exhaustion_time, and is always sent.
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alert_type": "exhaustion_time",
         "exhaustion_minutes": 120,
         "slo": {"id": "2LBq9LckbcA"},
@@ -131,7 +122,7 @@ async def test_create_from_model(httpx_mock: HTTPXMock, client: AsyncClient) -> 
         description="page me",
     )
     await client.burn_alerts.create("api", model)
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alert_type": "exhaustion_time",
         "exhaustion_minutes": 0,
         "slo": {"id": "s"},
@@ -153,7 +144,7 @@ async def test_create_budget_rate(httpx_mock: HTTPXMock, client: AsyncClient) ->
         },
     )
     assert isinstance(alert, BudgetRateBurnAlert)
-    body = json.loads(_only_request(httpx_mock).content)
+    body = json.loads(only_request(httpx_mock).content)
     assert body["alert_type"] == "budget_rate"
     assert body["recipients"] == [{"type": "email", "target": "alerts@example.com"}]
     assert "exhaustion_minutes" not in body
@@ -217,7 +208,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     )
     alert = await client.burn_alerts.update("api", "gT7wgC82Xcz", update)
     assert isinstance(alert, BudgetRateBurnAlert)
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {
         "alert_type": "budget_rate",
@@ -246,4 +237,4 @@ async def test_update_needs_a_recipient_and_no_slo(
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/fS7vfB81Wcy", status_code=204)
     await client.burn_alerts.delete("api", "fS7vfB81Wcy")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"

@@ -12,7 +12,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, ConflictError, NotFoundError
 from honeycomb.models.calculated_fields import CalculatedField, CalculatedFieldCreate
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/derived_columns/web"
 ENV_URL = f"{BASE}/1/derived_columns/__all__"
@@ -27,22 +27,13 @@ FIELD = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     two = {**FIELD, "id": "f2", "alias": "two", "expression": "INT(2)"}
     httpx_mock.add_response(method="GET", url=URL, json=[FIELD, two])
     fields = await client.calculated_fields.list("web")
     assert [(f.alias, f.expression) for f in fields] == [("one", "INT(1)"), ("two", "INT(2)")]
     assert fields[0].updated_at is not None and fields[0].updated_at.month == 11
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -59,7 +50,7 @@ async def test_list_by_alias_returns_one_element_list(
     fields = await client.calculated_fields.list("web", alias="one")
     assert len(fields) == 1 and isinstance(fields[0], CalculatedField)
     assert fields[0].expression == "INT(1)"
-    assert dict(_only_request(httpx_mock).url.params) == {"alias": "one"}
+    assert dict(only_request(httpx_mock).url.params) == {"alias": "one"}
 
 
 async def test_list_by_alias_tolerates_an_array(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -107,7 +98,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     field = await client.calculated_fields.create(
         "__all__", {"alias": "one", "expression": "INT(1)", "description": "just one"}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -123,7 +114,7 @@ async def test_create_accepts_model(httpx_mock: HTTPXMock, client: AsyncClient) 
     await client.calculated_fields.create(
         "web", CalculatedFieldCreate(alias="slow", expression="GT($duration_ms, 1000)")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alias": "slow",
         "expression": "GT($duration_ms, 1000)",
     }
@@ -167,7 +158,7 @@ async def test_create_longest_expression_is_accepted(
 ) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=FIELD)
     await client.calculated_fields.create("web", {"alias": "a" * 255, "expression": "x" * 4095})
-    assert len(json.loads(_only_request(httpx_mock).content)["expression"]) == 4095
+    assert len(json.loads(only_request(httpx_mock).content)["expression"]) == 4095
 
 
 async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -176,7 +167,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     field = await client.calculated_fields.update(
         "web", "yUheCUmgZ8p", {"alias": "uno", "expression": "INT(2)"}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {"alias": "uno", "expression": "INT(2)"}
     assert field.alias == "uno"
@@ -193,7 +184,7 @@ async def test_update_needs_alias_and_expression(
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/yUheCUmgZ8p", status_code=204)
     await client.calculated_fields.delete("web", "yUheCUmgZ8p")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"
 
 
 async def test_delete_in_use_conflicts(httpx_mock: HTTPXMock, client: AsyncClient) -> None:

@@ -12,7 +12,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, ConflictError, NotFoundError
 from honeycomb.models.columns import Column, ColumnCreate, ColumnType
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, DATASET_NOT_FOUND, only_request
 
 URL = f"{BASE}/1/columns/web"
 
@@ -29,22 +29,13 @@ COLUMN = {
 OTHER = {**COLUMN, "id": "yUheCUmgZ8q", "key_name": "other_column", "type": "string"}
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="GET", url=URL, json=[COLUMN, OTHER])
     columns = await client.columns.list("web")
     assert [c.key_name for c in columns] == ["my_column", "other_column"]
     assert columns[0].type is ColumnType.INTEGER
     assert columns[0].last_written is not None and columns[0].last_written.minute == 38
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -67,7 +58,7 @@ async def test_list_by_key_name_returns_one_element_list(
     assert len(columns) == 1
     assert isinstance(columns[0], Column)
     assert columns[0].id == "yUheCUmgZ8p"
-    assert dict(_only_request(httpx_mock).url.params) == {"key_name": "my column"}
+    assert dict(only_request(httpx_mock).url.params) == {"key_name": "my column"}
 
 
 async def test_list_by_key_name_tolerates_an_array(
@@ -94,12 +85,7 @@ async def test_list_by_key_name_in_unknown_dataset_raises(
         method="GET",
         url=f"{BASE}/1/columns/nope?key_name=x",
         status_code=404,
-        json={
-            "status": 404,
-            "type": "https://api.honeycomb.io/problems/not-found",
-            "title": "The requested resource cannot be found.",
-            "error": "Dataset not found",
-        },
+        json=DATASET_NOT_FOUND,
     )
     with pytest.raises(NotFoundError, match="Dataset not found"):
         await client.columns.list("nope", key_name="x")
@@ -130,7 +116,7 @@ async def test_get(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 async def test_get_quotes_ids(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="GET", url=f"{BASE}/1/columns/a%2Fb/x%2F..%2Fy", json=COLUMN)
     await client.columns.get("a/b", "x/../y")
-    assert _only_request(httpx_mock).url.raw_path == b"/1/columns/a%2Fb/x%2F..%2Fy"
+    assert only_request(httpx_mock).url.raw_path == b"/1/columns/a%2Fb/x%2F..%2Fy"
 
 
 async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -138,7 +124,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     column = await client.columns.create(
         "web", {"key_name": "my_column", "type": "integer", "description": "An integer column"}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -152,7 +138,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 async def test_create_accepts_model(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=COLUMN)
     await client.columns.create("web", ColumnCreate(key_name="flag", type=ColumnType.BOOLEAN))
-    assert json.loads(_only_request(httpx_mock).content) == {"key_name": "flag", "type": "boolean"}
+    assert json.loads(only_request(httpx_mock).content) == {"key_name": "flag", "type": "boolean"}
 
 
 async def test_create_duplicate_key_name_conflicts(
@@ -201,7 +187,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     column = await client.columns.update(
         "web", "yUheCUmgZ8p", {"type": "string", "hidden": True, "description": ""}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {"type": "string", "hidden": True, "description": ""}
     assert column.type is ColumnType.STRING and column.hidden is True
@@ -216,7 +202,7 @@ async def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: As
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/yUheCUmgZ8p", status_code=204)
     await client.columns.delete("web", "yUheCUmgZ8p")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"
 
 
 async def test_delete_definition_column_conflicts(

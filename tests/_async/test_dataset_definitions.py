@@ -16,7 +16,7 @@ from honeycomb.models.dataset_definitions import (
     DatasetDefinitionsUpdate,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/dataset_definitions/web"
 
@@ -27,15 +27,6 @@ DEFINITIONS = {
     "trace_id": {"name": "trace.trace_id", "column_type": "derived_column"},
     "service_name": None,
 }
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
 
 
 async def test_get(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -49,7 +40,7 @@ async def test_get(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert definitions.trace_id.column_type is DatasetDefinitionColumnType.DERIVED_COLUMN
     assert definitions.error is None
     assert definitions.user is None  # absent from the body
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "GET"
     assert request.content == b""
 
@@ -71,7 +62,7 @@ async def test_update_sends_only_what_was_given(httpx_mock: HTTPXMock, client: A
     result = await client.dataset_definitions.update(
         "web", {"duration_ms": {"name": "duration_we_send", "column_type": "derived_column"}}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PATCH"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -85,7 +76,7 @@ async def test_update_clears_with_empty_names(httpx_mock: HTTPXMock, client: Asy
     await client.dataset_definitions.update(
         "web", DatasetDefinitionsUpdate.clear("error", "link_trace_id")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "error": {"name": ""},
         "link_trace_id": {"name": ""},
     }
@@ -96,7 +87,7 @@ async def test_update_accepts_name_shorthand(httpx_mock: HTTPXMock, client: Asyn
     await client.dataset_definitions.update(
         "web", DatasetDefinitionsUpdate(service_name="svc", route="http.route")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "service_name": {"name": "svc"},
         "route": {"name": "http.route"},
     }

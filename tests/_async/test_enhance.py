@@ -12,7 +12,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, InternalServerError
 from honeycomb.models.enhance import EnhanceIndexerUsage
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/2/teams/test-team/enhance_indexer_usage"
 
@@ -50,9 +50,7 @@ async def test_record_indexer_usage(httpx_mock: HTTPXMock, client: AsyncClient) 
     await client.enhance.record_indexer_usage(
         {"s3_bucket": "logs", "s3FilePrefix": "2025/04/", "usage_data": USAGE}
     )
-    (request,) = httpx_mock.get_requests()
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == "application/vnd.api+json"
     assert json.loads(request.content) == {
         "data": {

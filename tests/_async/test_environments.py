@@ -12,7 +12,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, ConflictError, PaginationError
 from honeycomb.models.environments import Environment, EnvironmentColor, EnvironmentCreate
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, check_auth, only_request
 
 PATH = "/2/teams/test-team/environments"
 URL = f"{BASE}{PATH}"
@@ -38,18 +38,6 @@ PROD = env("hcaen_prod", "Production")
 STAGING = env("hcaen_staging", "Staging", color="lightGold", protected=False)
 
 
-def _check_management(request: Any) -> None:
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    _check_management(requests[0])
-    return requests[0]
-
-
 async def test_list_follows_every_page(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(
         method="GET",
@@ -72,7 +60,7 @@ async def test_list_follows_every_page(httpx_mock: HTTPXMock, client: AsyncClien
     assert classic.color == EnvironmentColor.CLASSIC
     assert len(httpx_mock.get_requests()) == 2
     for request in httpx_mock.get_requests():
-        _check_management(request)
+        check_auth(request, "management")
 
 
 async def test_list_keeps_an_unknown_color(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -116,7 +104,7 @@ async def test_get(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     found = await client.environments.get("hcaen_prod")
     assert isinstance(found, Environment)
     assert found.description == "Production environment"
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock, auth="management").method == "GET"
 
 
 async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -125,7 +113,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
         EnvironmentCreate(name="Staging", color=EnvironmentColor.LIGHT_GOLD)
     )
     assert created.id == "hcaen_staging"
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {
@@ -172,7 +160,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     await client.environments.update(
         "hcaen_prod", {"description": "live", "settings": {"delete_protected": True}}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {

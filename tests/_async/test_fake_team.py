@@ -4,8 +4,6 @@ keys, permissions, faults and retries, through the SDK client."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
 
@@ -20,32 +18,14 @@ from honeycomb import (
     RateLimitError,
 )
 from honeycomb.testing import FakeHoneycomb
+from tests._fakes import ident
 
 NOW = int(time.time())
-
-
-def ident(model: Any) -> str:
-    """The id of a created object (the response models type it as optional)."""
-    assert model.id, f"{type(model).__name__} has no id"
-    return str(model.id)
-
-
-def body_of(error: Any) -> dict[str, Any]:
-    """The decoded error body of an APIStatusError."""
-    body = error.body
-    assert isinstance(body, dict)
-    return body
 
 
 @pytest.fixture
 def fake() -> FakeHoneycomb:
     return FakeHoneycomb(query_polls=0, seed=5)
-
-
-@pytest.fixture
-async def hc(fake: FakeHoneycomb) -> AsyncIterator[AsyncClient]:
-    async with fake.async_client(max_retries=0) as c:
-        yield c
 
 
 # ------------------------------------------------------------------- environments, keys

@@ -13,7 +13,7 @@ from honeycomb import AsyncClient, NotFoundError, UnprocessableEntityError
 from honeycomb._async.resources.marker_settings import MarkerSettings
 from honeycomb.models.marker_settings import MarkerSetting, MarkerSettingUpdate
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/marker_settings/web"
 
@@ -24,15 +24,6 @@ SETTING = {
     "created_at": "2022-09-15T05:39:42Z",
     "updated_at": "2022-12-20T08:10:05Z",
 }
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
 
 
 def test_no_single_setting_get() -> None:
@@ -50,7 +41,7 @@ async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     ]
     assert settings[0].updated_at is not None and settings[0].updated_at.day == 20
     assert settings[1].updated_at is None
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -61,7 +52,7 @@ async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient)
 async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=SETTING)
     setting = await client.marker_settings.create("web", {"type": "deploy", "color": "#1fa297"})
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {"type": "deploy", "color": "#1fa297"}
@@ -113,7 +104,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     setting = await client.marker_settings.update(
         "web", "gwAHiE5TS4j", MarkerSettingUpdate(type="deploy", color="#F96E11")
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {"type": "deploy", "color": "#F96E11"}
     assert setting.color == "#F96E11"
@@ -130,7 +121,7 @@ async def test_delete_ignores_the_returned_setting(
 ) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/gwAHiE5TS4j", json=SETTING)
     assert await client.marker_settings.delete("web", "gwAHiE5TS4j") is None  # type: ignore[func-returns-value]
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"
 
 
 async def test_delete_unknown(httpx_mock: HTTPXMock, client: AsyncClient) -> None:

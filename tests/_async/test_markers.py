@@ -13,7 +13,7 @@ from honeycomb import AsyncClient, NotFoundError
 from honeycomb._async.resources.markers import Markers
 from honeycomb.models.markers import Marker, MarkerCreate, MarkerUpdate
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, DATASET_NOT_FOUND, only_request
 
 URL = f"{BASE}/1/markers/web"
 ENV_URL = f"{BASE}/1/markers/__all__"
@@ -26,15 +26,6 @@ MARKER = {
     "type": "deploy",
     "id": "d1c84ec0",
 }
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
 
 
 def test_no_single_marker_get() -> None:
@@ -50,7 +41,7 @@ async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert markers[0].start_time == 1471040808 and isinstance(markers[0].start_time, int)
     assert markers[0].end_time is None and markers[0].color is None
     assert markers[1].end_time == 1471041108 and markers[1].color == "#7b1fa2"
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -62,12 +53,7 @@ async def test_list_unknown_dataset(httpx_mock: HTTPXMock, client: AsyncClient) 
     httpx_mock.add_response(
         url=f"{BASE}/1/markers/nope",
         status_code=404,
-        json={
-            "status": 404,
-            "type": "https://api.honeycomb.io/problems/not-found",
-            "title": "The requested resource cannot be found.",
-            "error": "Dataset not found",
-        },
+        json=DATASET_NOT_FOUND,
     )
     with pytest.raises(NotFoundError, match="Dataset not found"):
         await client.markers.list("nope")
@@ -79,7 +65,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
         "__all__",
         {"message": "backend deploy #123", "type": "deploy", "url": "https://ci.example/123"},
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -94,13 +80,13 @@ async def test_create_empty_marker(httpx_mock: HTTPXMock, client: AsyncClient) -
     # Every field is optional: the API places the marker at the time of the request.
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=MARKER)
     await client.markers.create("web", MarkerCreate())
-    assert json.loads(_only_request(httpx_mock).content) == {}
+    assert json.loads(only_request(httpx_mock).content) == {}
 
 
 async def test_create_with_a_time_range(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=MARKER)
     await client.markers.create("web", MarkerCreate(start_time=1471040808, end_time=1471041108))
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "start_time": 1471040808,
         "end_time": 1471041108,
     }
@@ -132,7 +118,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
         "d1c84ec0",
         MarkerUpdate(start_time=1471040808, message="rolled back", type="deploy"),
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {
         "start_time": 1471040808,
@@ -145,7 +131,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 async def test_update_quotes_the_id(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="PUT", url=f"{URL}/a%2Fb", json=MARKER)
     await client.markers.update("web", "a/b", {"message": "m"})
-    assert _only_request(httpx_mock).url.raw_path == b"/1/markers/web/a%2Fb"
+    assert only_request(httpx_mock).url.raw_path == b"/1/markers/web/a%2Fb"
 
 
 async def test_delete_ignores_the_returned_marker(
@@ -154,7 +140,7 @@ async def test_delete_ignores_the_returned_marker(
     # The API answers 200 with the deleted marker; delete() still returns None.
     httpx_mock.add_response(method="DELETE", url=f"{URL}/d1c84ec0", json=MARKER)
     assert await client.markers.delete("web", "d1c84ec0") is None  # type: ignore[func-returns-value]
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "DELETE" and request.content == b""
 
 

@@ -16,7 +16,7 @@ from honeycomb.models.query_annotations import (
     QueryAnnotationSource,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/query_annotations/web"
 
@@ -30,15 +30,6 @@ ANNOTATION = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 async def test_list_sends_no_flag_by_default(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="GET", url=URL, json=[ANNOTATION])
     annotations = await client.query_annotations.list("web")
@@ -46,7 +37,7 @@ async def test_list_sends_no_flag_by_default(httpx_mock: HTTPXMock, client: Asyn
     assert annotation.id == "sGUnkBHgRFN"
     assert annotation.source is QueryAnnotationSource.QUERY
     assert annotation.created_at is None and annotation.updated_at is None
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "GET"
     assert dict(request.url.params) == {}
 
@@ -61,7 +52,7 @@ async def test_list_including_board_annotations(httpx_mock: HTTPXMock, client: A
         QueryAnnotationSource.QUERY,
         QueryAnnotationSource.BOARD,
     ]
-    assert dict(_only_request(httpx_mock).url.params) == {"include_board_annotations": "true"}
+    assert dict(only_request(httpx_mock).url.params) == {"include_board_annotations": "true"}
 
 
 async def test_list_keeps_unknown_source(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -93,7 +84,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     annotation = await client.query_annotations.create(
         "web", QueryAnnotationCreate(name="My Named Query", query_id="mabAMpSPDjH")
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {"name": "My Named Query", "query_id": "mabAMpSPDjH"}
@@ -140,7 +131,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
             "query_id": "mabAMpSPDjH",
         },
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {
         "name": "My Updated Annotation",
@@ -159,4 +150,4 @@ async def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: AsyncCli
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/sGUnkBHgRFN", status_code=204)
     await client.query_annotations.delete("web", "sGUnkBHgRFN")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"

@@ -16,7 +16,7 @@ from honeycomb.models.service_maps import (
     MapDependency,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, check_auth, only_request
 
 PATH = "/1/maps/dependencies/requests"
 URL = f"{BASE}{PATH}"
@@ -62,11 +62,6 @@ def add_page(
     httpx_mock.add_response(method="GET", url=f"{URL}/{request_id}?{query}", json=body, **options)
 
 
-def _check_config_key(request: Any) -> None:
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-
-
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch, sleeps: list[float]) -> list[float]:
     """Time passes only when the poller sleeps."""
@@ -92,8 +87,7 @@ async def test_create_request_sends_limit_as_a_query_parameter(
     )
     assert created.request_id == "HprJhV1fYyr"
     assert created.status == DependencyRequestStatus.PENDING
-    (request,) = httpx_mock.get_requests()
-    _check_config_key(request)
+    request = only_request(httpx_mock)
     assert json.loads(request.content) == {
         "time_range": 7200,
         "filters": [{"name": "user-service", "type": "service"}],
@@ -191,7 +185,7 @@ async def test_dependencies_polls_then_collects_every_page(
         ("GET", f"{PATH}/HprJhV1fYyr"),
     ]
     for request in requests:
-        _check_config_key(request)
+        check_auth(request)
 
 
 async def test_dependencies_ready_at_once(

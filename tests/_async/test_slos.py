@@ -14,7 +14,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient, NotFoundError
 from honeycomb.models.slos import SLO, SLOCreate, SLOStatus, SLOUpdate
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/slos/api"
 
@@ -39,15 +39,6 @@ NEW_SLO = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     other = {**SLO_BODY, "id": "other", "surprise": 1}
     httpx_mock.add_response(method="GET", url=URL, json=[SLO_BODY, other])
@@ -59,7 +50,7 @@ async def test_list(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert slos[0].tags is not None and slos[0].tags[0].value == "blue"
     assert slos[0].created_at == datetime(2022, 9, 15, 5, 39, 42, tzinfo=timezone.utc)
     assert slos[1].model_extra == {"surprise": 1}
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 async def test_list_environment_wide(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -72,7 +63,7 @@ async def test_get_plain(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     slo = await client.slos.get("api", "bZ1aRHAUsjG")
     assert isinstance(slo, SLO)
     assert slo.compliance is None and slo.status is None
-    assert _only_request(httpx_mock).url.query == b""
+    assert only_request(httpx_mock).url.query == b""
 
 
 async def test_get_detailed(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -89,7 +80,7 @@ async def test_get_detailed(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert slo.budget_remaining == -7
     assert slo.status == SLOStatus.TRIGGERED
     assert slo.burn_rate == pytest.approx(5.39)
-    assert dict(_only_request(httpx_mock).url.params) == {"detailed": "true"}
+    assert dict(only_request(httpx_mock).url.params) == {"detailed": "true"}
 
 
 async def test_get_keeps_unknown_status(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -105,7 +96,7 @@ async def test_get_keeps_unknown_status(httpx_mock: HTTPXMock, client: AsyncClie
 async def test_get_quotes_ids(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="GET", url=f"{BASE}/1/slos/a%2Fb/c%3Fd", json=SLO_BODY)
     await client.slos.get("a/b", "c?d")
-    assert _only_request(httpx_mock).url.raw_path == b"/1/slos/a%2Fb/c%3Fd"
+    assert only_request(httpx_mock).url.raw_path == b"/1/slos/a%2Fb/c%3Fd"
 
 
 async def test_get_missing(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -120,7 +111,7 @@ async def test_create_sends_only_given_fields(httpx_mock: HTTPXMock, client: Asy
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=SLO_BODY)
     slo = await client.slos.create("api", {**NEW_SLO, "tags": [{"key": "team", "value": "blue"}]})
     assert slo.id == "bZ1aRHAUsjG"
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
         **NEW_SLO,
@@ -131,7 +122,7 @@ async def test_create_sends_only_given_fields(httpx_mock: HTTPXMock, client: Asy
 async def test_create_from_model(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=SLO_BODY)
     await client.slos.create("api", SLOCreate.model_validate(NEW_SLO))
-    assert json.loads(_only_request(httpx_mock).content) == NEW_SLO
+    assert json.loads(only_request(httpx_mock).content) == NEW_SLO
 
 
 async def test_create_multi_dataset(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -143,7 +134,7 @@ async def test_create_multi_dataset(httpx_mock: HTTPXMock, client: AsyncClient) 
     )
     slo = await client.slos.create("__all__", {**NEW_SLO, "dataset_slugs": ["a", "b"]})
     assert slo.dataset_slugs == ["a", "b"]
-    assert json.loads(_only_request(httpx_mock).content)["dataset_slugs"] == ["a", "b"]
+    assert json.loads(only_request(httpx_mock).content)["dataset_slugs"] == ["a", "b"]
 
 
 async def test_create_at_all_without_datasets_sends_nothing(
@@ -184,7 +175,7 @@ async def test_update_is_a_put_of_the_whole_slo(httpx_mock: HTTPXMock, client: A
     update.target_per_million = 995000
     slo = await client.slos.update("api", "bZ1aRHAUsjG", update)
     assert slo.id == "bZ1aRHAUsjG"
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "name": "My SLO",
         "description": "My SLO description",
         "sli": {"alias": "my-sli"},
@@ -204,7 +195,7 @@ async def test_update_rejects_a_partial_body(httpx_mock: HTTPXMock, client: Asyn
 async def test_delete(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/bZ1aRHAUsjG", status_code=204)
     await client.slos.delete("api", "bZ1aRHAUsjG")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"
 
 
 async def test_history(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
@@ -224,7 +215,7 @@ async def test_history(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
     assert history["2LBq9LckbcA"][0].timestamp == 1744650000
     assert history["2LBq9LckbcA"][1].budget_remaining == -71.0
     assert history["CzcpPs7cJ4d"] == []
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "ids": ["2LBq9LckbcA", "CzcpPs7cJ4d"],
         "start_time": 1742230800,
         "end_time": 1745254800,
@@ -285,7 +276,7 @@ async def test_counts_with_explicit_range(httpx_mock: HTTPXMock, client: AsyncCl
     assert [w.total_count for w in counts.windows] == [1243, 1188]
     assert isinstance(counts.windows[0].total_count, int)
     assert counts.windows[1].is_partial is True
-    assert dict(_only_request(httpx_mock).url.params) == {
+    assert dict(only_request(httpx_mock).url.params) == {
         "start_time": "1745251200",
         "end_time": "1745254740",
     }
@@ -296,7 +287,7 @@ async def test_counts_default_to_this_hour(httpx_mock: HTTPXMock, client: AsyncC
     before = int(time.time())
     await client.slos.counts("api", "bZ1aRHAUsjG")
     after = int(time.time())
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.url.path == "/1/slos/api/bZ1aRHAUsjG/counts"
     start = int(request.url.params["start_time"])
     end = int(request.url.params["end_time"])
@@ -354,5 +345,5 @@ async def test_counts_history_defaults_to_the_last_day(
     httpx_mock.add_response(method="GET", json={"buckets": []})
     result = await client.slos.counts_history("api", "bZ1aRHAUsjG")
     assert result.buckets == []
-    params = _only_request(httpx_mock).url.params
+    params = only_request(httpx_mock).url.params
     assert int(params["end_time"]) - int(params["start_time"]) == 86400

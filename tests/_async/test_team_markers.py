@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
+import httpx
 import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
@@ -13,7 +14,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import AsyncClient
 from honeycomb.models.team_markers import TeamMarker, TeamMarkerCreate
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, only_request
 
 PATH = "/2/teams/test-team/markers"
 URL = f"{BASE}{PATH}"
@@ -39,12 +40,8 @@ MARKER = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
+def _only_request(httpx_mock: HTTPXMock) -> httpx.Request:
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     return request
 

@@ -1,19 +1,69 @@
 # GENERATED from tests/_async/conftest.py by scripts/unasync.py.
 # Do not edit: change the async source and run `python scripts/unasync.py`.
-"""Fixtures for the client tests, written once for Client and generated for Client."""
+"""Fixtures and helpers for the client tests (written for the async client, generated for
+the sync one)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
+import httpx
 import pytest
+from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, _io
+
+if TYPE_CHECKING:
+    from honeycomb.testing import FakeHoneycomb
 
 API_KEY = "hcxlk_abcdefghijklmnopqrstuvwxyz"
 KEY_ID = "hcxmk_01234567890123456789012345"
 KEY_SECRET = "s3cr3tmanagementsecretvalue0123456789"
 BASE = "https://api.honeycomb.io"
+
+DATASET_NOT_FOUND = {
+    "status": 404,
+    "type": "https://api.honeycomb.io/problems/not-found",
+    "title": "The requested resource cannot be found.",
+    "error": "Dataset not found",
+}
+"""The live API's 404 body for an unknown dataset: a problem document with ``error``."""
+
+Auth = Literal["config", "management"]
+
+
+def check_auth(request: httpx.Request, auth: Auth = "config") -> None:
+    """Assert that ``request`` carried exactly one kind of key, and the right one.
+
+    Args:
+        request: A request the client sent.
+        auth: ``"config"``: ``X-Honeycomb-Team`` is the configuration key and there is no
+            ``Authorization``; ``"management"``: ``Authorization`` is ``Bearer id:secret``
+            and there is no ``X-Honeycomb-Team``.
+    """
+    if auth == "config":
+        assert request.headers["X-Honeycomb-Team"] == API_KEY
+        assert "Authorization" not in request.headers
+    else:
+        assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
+        assert "X-Honeycomb-Team" not in request.headers
+
+
+def only_request(httpx_mock: HTTPXMock, auth: Auth = "config") -> httpx.Request:
+    """Assert that exactly one request was sent, with the key kind ``auth``; return it.
+
+    Args:
+        httpx_mock: pytest-httpx's fixture.
+        auth: The kind of key the request must carry (see ``check_auth``).
+
+    Returns:
+        The request.
+    """
+    requests = httpx_mock.get_requests()
+    assert len(requests) == 1, [f"{r.method} {r.url}" for r in requests]
+    check_auth(requests[0], auth)
+    return requests[0]
 
 
 @pytest.fixture
@@ -37,3 +87,10 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
     monkeypatch.setattr(_io, "sleep", fake_sleep)
     return slept
+
+
+@pytest.fixture
+def hc(fake: FakeHoneycomb) -> Iterator[Client]:
+    """A client wired to the test module's ``fake`` fixture through its transport."""
+    with fake.client(max_retries=0) as c:
+        yield c

@@ -21,7 +21,7 @@ from honeycomb.models.burn_alerts import (
     ExhaustionTimeBurnAlertCreate,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/burn_alerts/api"
 
@@ -49,15 +49,6 @@ BUDGET_RATE = {
 RECIPIENTS = [{"id": "abcd123", "type": "email", "target": "alerts@example.com"}]
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 def test_list_by_slo_parses_each_kind(httpx_mock: HTTPXMock, client: Client) -> None:
     future = {"id": "zz", "alert_type": "burn_forecast", "horizon_minutes": 30}
     httpx_mock.add_response(
@@ -77,7 +68,7 @@ def test_list_by_slo_parses_each_kind(httpx_mock: HTTPXMock, client: Client) -> 
     assert type(unknown) is BurnAlert
     assert unknown.alert_type == "burn_forecast"
     assert unknown.model_extra == {"horizon_minutes": 30}
-    assert dict(_only_request(httpx_mock).url.params) == {"slo_id": "2LBq9LckbcA"}
+    assert dict(only_request(httpx_mock).url.params) == {"slo_id": "2LBq9LckbcA"}
 
 
 def test_get_with_recipients(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -116,7 +107,7 @@ def test_create_exhaustion_time_from_dict(httpx_mock: HTTPXMock, client: Client)
     assert isinstance(alert, ExhaustionTimeBurnAlert)
     assert alert.id == "fS7vfB81Wcy"
     # alert_type defaults to exhaustion_time, and is always sent.
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alert_type": "exhaustion_time",
         "exhaustion_minutes": 120,
         "slo": {"id": "2LBq9LckbcA"},
@@ -133,7 +124,7 @@ def test_create_from_model(httpx_mock: HTTPXMock, client: Client) -> None:
         description="page me",
     )
     client.burn_alerts.create("api", model)
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alert_type": "exhaustion_time",
         "exhaustion_minutes": 0,
         "slo": {"id": "s"},
@@ -155,7 +146,7 @@ def test_create_budget_rate(httpx_mock: HTTPXMock, client: Client) -> None:
         },
     )
     assert isinstance(alert, BudgetRateBurnAlert)
-    body = json.loads(_only_request(httpx_mock).content)
+    body = json.loads(only_request(httpx_mock).content)
     assert body["alert_type"] == "budget_rate"
     assert body["recipients"] == [{"type": "email", "target": "alerts@example.com"}]
     assert "exhaustion_minutes" not in body
@@ -219,7 +210,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
     )
     alert = client.burn_alerts.update("api", "gT7wgC82Xcz", update)
     assert isinstance(alert, BudgetRateBurnAlert)
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {
         "alert_type": "budget_rate",
@@ -248,4 +239,4 @@ def test_update_needs_a_recipient_and_no_slo(
 def test_delete(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/fS7vfB81Wcy", status_code=204)
     client.burn_alerts.delete("api", "fS7vfB81Wcy")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"

@@ -14,7 +14,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import Client, ConflictError, NotFoundError
 from honeycomb.models.calculated_fields import CalculatedField, CalculatedFieldCreate
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/derived_columns/web"
 ENV_URL = f"{BASE}/1/derived_columns/__all__"
@@ -29,22 +29,13 @@ FIELD = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 def test_list(httpx_mock: HTTPXMock, client: Client) -> None:
     two = {**FIELD, "id": "f2", "alias": "two", "expression": "INT(2)"}
     httpx_mock.add_response(method="GET", url=URL, json=[FIELD, two])
     fields = client.calculated_fields.list("web")
     assert [(f.alias, f.expression) for f in fields] == [("one", "INT(1)"), ("two", "INT(2)")]
     assert fields[0].updated_at is not None and fields[0].updated_at.month == 11
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock).method == "GET"
 
 
 def test_list_environment_wide(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -59,7 +50,7 @@ def test_list_by_alias_returns_one_element_list(httpx_mock: HTTPXMock, client: C
     fields = client.calculated_fields.list("web", alias="one")
     assert len(fields) == 1 and isinstance(fields[0], CalculatedField)
     assert fields[0].expression == "INT(1)"
-    assert dict(_only_request(httpx_mock).url.params) == {"alias": "one"}
+    assert dict(only_request(httpx_mock).url.params) == {"alias": "one"}
 
 
 def test_list_by_alias_tolerates_an_array(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -105,7 +96,7 @@ def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
     field = client.calculated_fields.create(
         "__all__", {"alias": "one", "expression": "INT(1)", "description": "just one"}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -121,7 +112,7 @@ def test_create_accepts_model(httpx_mock: HTTPXMock, client: Client) -> None:
     client.calculated_fields.create(
         "web", CalculatedFieldCreate(alias="slow", expression="GT($duration_ms, 1000)")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "alias": "slow",
         "expression": "GT($duration_ms, 1000)",
     }
@@ -163,7 +154,7 @@ def test_create_validates_before_sending(
 def test_create_longest_expression_is_accepted(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="POST", url=URL, status_code=201, json=FIELD)
     client.calculated_fields.create("web", {"alias": "a" * 255, "expression": "x" * 4095})
-    assert len(json.loads(_only_request(httpx_mock).content)["expression"]) == 4095
+    assert len(json.loads(only_request(httpx_mock).content)["expression"]) == 4095
 
 
 def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -172,7 +163,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
     field = client.calculated_fields.update(
         "web", "yUheCUmgZ8p", {"alias": "uno", "expression": "INT(2)"}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {"alias": "uno", "expression": "INT(2)"}
     assert field.alias == "uno"
@@ -187,7 +178,7 @@ def test_update_needs_alias_and_expression(httpx_mock: HTTPXMock, client: Client
 def test_delete(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/yUheCUmgZ8p", status_code=204)
     client.calculated_fields.delete("web", "yUheCUmgZ8p")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"
 
 
 def test_delete_in_use_conflicts(httpx_mock: HTTPXMock, client: Client) -> None:

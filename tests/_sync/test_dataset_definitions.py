@@ -18,7 +18,7 @@ from honeycomb.models.dataset_definitions import (
     DatasetDefinitionsUpdate,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/dataset_definitions/web"
 
@@ -29,15 +29,6 @@ DEFINITIONS = {
     "trace_id": {"name": "trace.trace_id", "column_type": "derived_column"},
     "service_name": None,
 }
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
 
 
 def test_get(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -51,7 +42,7 @@ def test_get(httpx_mock: HTTPXMock, client: Client) -> None:
     assert definitions.trace_id.column_type is DatasetDefinitionColumnType.DERIVED_COLUMN
     assert definitions.error is None
     assert definitions.user is None  # absent from the body
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "GET"
     assert request.content == b""
 
@@ -73,7 +64,7 @@ def test_update_sends_only_what_was_given(httpx_mock: HTTPXMock, client: Client)
     result = client.dataset_definitions.update(
         "web", {"duration_ms": {"name": "duration_we_send", "column_type": "derived_column"}}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PATCH"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {
@@ -87,7 +78,7 @@ def test_update_clears_with_empty_names(httpx_mock: HTTPXMock, client: Client) -
     client.dataset_definitions.update(
         "web", DatasetDefinitionsUpdate.clear("error", "link_trace_id")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "error": {"name": ""},
         "link_trace_id": {"name": ""},
     }
@@ -98,7 +89,7 @@ def test_update_accepts_name_shorthand(httpx_mock: HTTPXMock, client: Client) ->
     client.dataset_definitions.update(
         "web", DatasetDefinitionsUpdate(service_name="svc", route="http.route")
     )
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "service_name": {"name": "svc"},
         "route": {"name": "http.route"},
     }

@@ -14,7 +14,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import Client, ConflictError, PaginationError
 from honeycomb.models.environments import Environment, EnvironmentColor, EnvironmentCreate
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, check_auth, only_request
 
 PATH = "/2/teams/test-team/environments"
 URL = f"{BASE}{PATH}"
@@ -40,18 +40,6 @@ PROD = env("hcaen_prod", "Production")
 STAGING = env("hcaen_staging", "Staging", color="lightGold", protected=False)
 
 
-def _check_management(request: Any) -> None:
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    _check_management(requests[0])
-    return requests[0]
-
-
 def test_list_follows_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(
         method="GET",
@@ -74,7 +62,7 @@ def test_list_follows_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
     assert classic.color == EnvironmentColor.CLASSIC
     assert len(httpx_mock.get_requests()) == 2
     for request in httpx_mock.get_requests():
-        _check_management(request)
+        check_auth(request, "management")
 
 
 def test_list_keeps_an_unknown_color(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -118,7 +106,7 @@ def test_get(httpx_mock: HTTPXMock, client: Client) -> None:
     found = client.environments.get("hcaen_prod")
     assert isinstance(found, Environment)
     assert found.description == "Production environment"
-    assert _only_request(httpx_mock).method == "GET"
+    assert only_request(httpx_mock, auth="management").method == "GET"
 
 
 def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -127,7 +115,7 @@ def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
         EnvironmentCreate(name="Staging", color=EnvironmentColor.LIGHT_GOLD)
     )
     assert created.id == "hcaen_staging"
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {
@@ -174,7 +162,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
     client.environments.update(
         "hcaen_prod", {"description": "live", "settings": {"delete_protected": True}}
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {

@@ -2,14 +2,13 @@
 # Do not edit: change the async source and run `python scripts/unasync.py`.
 """Every v1 resource group against FakeHoneycomb, through the SDK client (no network).
 
-Written once for Client and generated for Client: the ``hc`` fixture is a client
-wired to a fresh fake through its httpx transport.
+Written once for Client and generated for Client: the ``hc`` fixture (conftest) is a
+client wired to this module's fresh ``fake`` through its httpx transport.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -21,32 +20,14 @@ from honeycomb import (
     UnprocessableEntityError,
 )
 from honeycomb.testing import FakeHoneycomb
+from tests._fakes import body_of, ident
 
 NOW = int(time.time())
-
-
-def ident(model: Any) -> str:
-    """The id of a created object (the response models type it as optional)."""
-    assert model.id, f"{type(model).__name__} has no id"
-    return str(model.id)
-
-
-def body_of(error: Any) -> dict[str, Any]:
-    """The decoded error body of an APIStatusError."""
-    body = error.body
-    assert isinstance(body, dict)
-    return body
 
 
 @pytest.fixture
 def fake() -> FakeHoneycomb:
     return FakeHoneycomb(query_polls=1, seed=11)
-
-
-@pytest.fixture
-def hc(fake: FakeHoneycomb) -> Iterator[Client]:
-    with fake.client(max_retries=0) as c:
-        yield c
 
 
 def _web(hc: Client, fake: FakeHoneycomb) -> None:

@@ -14,7 +14,7 @@ from pytest_httpx import HTTPXMock
 from honeycomb import Client, NotFoundError
 from honeycomb.models.pipelines import PipelineConfiguration, RolloutStatus, RolloutUpdate
 
-from .conftest import BASE, KEY_ID, KEY_SECRET
+from .conftest import BASE, only_request
 
 PATH = "/2/teams/test-team/pipelines/pl1"
 URL = f"{BASE}{PATH}"
@@ -36,11 +36,6 @@ CONFIGURATION = {
 }
 
 
-def _check_management(request: Any) -> None:
-    assert request.headers["Authorization"] == f"Bearer {KEY_ID}:{KEY_SECRET}"
-    assert "X-Honeycomb-Team" not in request.headers
-
-
 def test_get_configuration_keeps_the_etag(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(
         method="GET",
@@ -57,8 +52,7 @@ def test_get_configuration_keeps_the_etag(httpx_mock: HTTPXMock, client: Client)
     assert [c.kind for c in config.configs] == ["refinery_config", "refinery_rules"]
     assert config.configs[1].config_data == "RulesVersion: 2\n"
     assert config.etag == '"v42"'
-    (request,) = httpx_mock.get_requests()
-    _check_management(request)
+    request = only_request(httpx_mock, auth="management")
     assert "If-None-Match" not in request.headers
     assert request.url.params.get_list("filter[kind]") == ["refinery", "primary-collector/1.2.3"]
 
@@ -101,8 +95,7 @@ def test_update_rollout(httpx_mock: HTTPXMock, client: Client) -> None:
     )
     assert rollout.id == "ro1"
     assert rollout.status == RolloutStatus.LIVE
-    (request,) = httpx_mock.get_requests()
-    _check_management(request)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {
@@ -146,8 +139,7 @@ def test_record_health(httpx_mock: HTTPXMock, client: Client) -> None:
         ]
     }
     client.pipelines.record_health("pl1", {"usageData": usage})
-    (request,) = httpx_mock.get_requests()
-    _check_management(request)
+    request = only_request(httpx_mock, auth="management")
     assert request.headers["Content-Type"] == JSONAPI
     assert json.loads(request.content) == {
         "data": {"type": "pipeline_usage", "id": "pl1", "attributes": {"usageData": usage}}

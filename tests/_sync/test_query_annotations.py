@@ -18,7 +18,7 @@ from honeycomb.models.query_annotations import (
     QueryAnnotationSource,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, only_request
 
 URL = f"{BASE}/1/query_annotations/web"
 
@@ -32,15 +32,6 @@ ANNOTATION = {
 }
 
 
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    request = requests[0]
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-    return request
-
-
 def test_list_sends_no_flag_by_default(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="GET", url=URL, json=[ANNOTATION])
     annotations = client.query_annotations.list("web")
@@ -48,7 +39,7 @@ def test_list_sends_no_flag_by_default(httpx_mock: HTTPXMock, client: Client) ->
     assert annotation.id == "sGUnkBHgRFN"
     assert annotation.source is QueryAnnotationSource.QUERY
     assert annotation.created_at is None and annotation.updated_at is None
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "GET"
     assert dict(request.url.params) == {}
 
@@ -63,7 +54,7 @@ def test_list_including_board_annotations(httpx_mock: HTTPXMock, client: Client)
         QueryAnnotationSource.QUERY,
         QueryAnnotationSource.BOARD,
     ]
-    assert dict(_only_request(httpx_mock).url.params) == {"include_board_annotations": "true"}
+    assert dict(only_request(httpx_mock).url.params) == {"include_board_annotations": "true"}
 
 
 def test_list_keeps_unknown_source(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -95,7 +86,7 @@ def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
     annotation = client.query_annotations.create(
         "web", QueryAnnotationCreate(name="My Named Query", query_id="mabAMpSPDjH")
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "POST"
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {"name": "My Named Query", "query_id": "mabAMpSPDjH"}
@@ -142,7 +133,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
             "query_id": "mabAMpSPDjH",
         },
     )
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.method == "PUT"
     assert json.loads(request.content) == {
         "name": "My Updated Annotation",
@@ -161,4 +152,4 @@ def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: Client) -> Non
 def test_delete(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="DELETE", url=f"{URL}/sGUnkBHgRFN", status_code=204)
     client.query_annotations.delete("web", "sGUnkBHgRFN")
-    assert _only_request(httpx_mock).method == "DELETE"
+    assert only_request(httpx_mock).method == "DELETE"

@@ -21,7 +21,7 @@ from honeycomb.models.signals import (
     SignalUpdate,
 )
 
-from .conftest import API_KEY, BASE
+from .conftest import BASE, check_auth, only_request
 
 URL = f"{BASE}/1/signals"
 
@@ -59,18 +59,6 @@ ANOMALY = {
 }
 
 
-def _check_config_key(request: Any) -> None:
-    assert request.headers["X-Honeycomb-Team"] == API_KEY
-    assert "Authorization" not in request.headers
-
-
-def _only_request(httpx_mock: HTTPXMock) -> Any:
-    requests = httpx_mock.get_requests()
-    assert len(requests) == 1
-    _check_config_key(requests[0])
-    return requests[0]
-
-
 def test_list_follows_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(
         method="GET",
@@ -94,7 +82,7 @@ def test_list_follows_every_page(httpx_mock: HTTPXMock, client: Client) -> None:
     assert presence.last_anomaly_started_at is None
     assert len(httpx_mock.get_requests()) == 2
     for request in httpx_mock.get_requests():
-        _check_config_key(request)
+        check_auth(request)
 
 
 def test_list_sends_every_filter(httpx_mock: HTTPXMock, client: Client) -> None:
@@ -108,7 +96,7 @@ def test_list_sends_every_filter(httpx_mock: HTTPXMock, client: Client) -> None:
         page_size=5,
     )
     assert result == []
-    request = _only_request(httpx_mock)
+    request = only_request(httpx_mock)
     assert request.url.path == "/1/signals"
     assert dict(request.url.params) == {
         "service_name": "checkout-api",
@@ -212,7 +200,7 @@ def test_update_sends_only_given_fields(httpx_mock: HTTPXMock, client: Client) -
         ),
     )
     assert signal.recipients == []
-    assert json.loads(_only_request(httpx_mock).content) == {
+    assert json.loads(only_request(httpx_mock).content) == {
         "sensitivity": "high",
         "recipients": [{"id": "hcar_1", "details": {"muted": True}}],
     }
@@ -221,7 +209,7 @@ def test_update_sends_only_given_fields(httpx_mock: HTTPXMock, client: Client) -
 def test_update_empty_recipients_clears_them(httpx_mock: HTTPXMock, client: Client) -> None:
     httpx_mock.add_response(method="PUT", url=f"{URL}/hcasp_1", json=SIGNAL)
     client.signals.update("hcasp_1", {"recipients": []})
-    assert json.loads(_only_request(httpx_mock).content) == {"recipients": []}
+    assert json.loads(only_request(httpx_mock).content) == {"recipients": []}
 
 
 @pytest.mark.parametrize(
@@ -292,4 +280,4 @@ def test_historical_anomalies_accepts_exactly_thirty_days(
 ) -> None:
     httpx_mock.add_response(method="GET", json={"historical_anomalies": []})
     assert client.signals.list_historical_anomalies("s", 0, 30 * 86400) == []
-    assert _only_request(httpx_mock).url.params["end_time"] == str(30 * 86400)
+    assert only_request(httpx_mock).url.params["end_time"] == str(30 * 86400)
