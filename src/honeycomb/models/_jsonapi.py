@@ -13,13 +13,14 @@ Pure: no I/O. Two directions:
   is fixed per endpoint, and some resources have an attribute called ``type`` (markers).
 
 ``JSONAPIModel`` is a response model that accepts either shape: a flat dict, a whole
-document (``{"data": {...}, "included": [...]}``) or a bare resource object.
+document (``{"data": {...}, "included": [...]}``) or a bare resource object;
+``collection_parser(Model)`` reads one page of a listing into such models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from pydantic import model_validator
 
@@ -31,6 +32,7 @@ __all__ = [
     "Relationship",
     "build_document",
     "check_page_size",
+    "collection_parser",
     "flatten_collection",
     "flatten_document",
     "flatten_resource",
@@ -228,3 +230,27 @@ class JSONAPIModel(ResponseModel):
             if _is_resource(value):
                 return flatten_resource(value)
         return value
+
+
+ModelT = TypeVar("ModelT", bound=JSONAPIModel)
+
+
+def collection_parser(model: type[ModelT]) -> Callable[[Any], list[ModelT]]:
+    """The ``parse`` for a paginator over a JSON:API listing of ``model``.
+
+    Example:
+        ``self._paginate(path, parse=collection_parser(ApiKey), auth="management")``
+
+    Args:
+        model: The flat response model of one resource.
+
+    Returns:
+        A function from one page (a collection document) to its resources as ``model``,
+        in order (see ``flatten_collection``, which raises ``ValueError`` on a page
+        without a ``data`` list).
+    """
+
+    def parse(page: Any) -> list[ModelT]:
+        return [model.model_validate(item) for item in flatten_collection(page)]
+
+    return parse

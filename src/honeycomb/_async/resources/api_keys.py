@@ -12,7 +12,7 @@ from honeycomb.models._jsonapi import (
     MAX_PAGE_SIZE,
     build_document,
     check_page_size,
-    flatten_collection,
+    collection_parser,
 )
 from honeycomb.models.api_keys import (
     API_KEY_TYPE,
@@ -28,10 +28,6 @@ __all__ = ["ApiKeys"]
 JSONAPI = "application/vnd.api+json"
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 """The largest page: fewer requests against the 100-per-minute limit."""
-
-
-def _parse_page(page: Any) -> builtins.list[ApiKey]:
-    return [ApiKey.model_validate(item) for item in flatten_collection(page)]
 
 
 class ApiKeys(Resource):
@@ -71,7 +67,7 @@ class ApiKeys(Resource):
         return self._paginate(
             self._lazy_team_path(team, "api-keys"),
             params=params,
-            parse=_parse_page,
+            parse=collection_parser(ApiKey),
             auth="management",
             max_pages=max_pages,
         )

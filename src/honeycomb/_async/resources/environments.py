@@ -12,7 +12,7 @@ from honeycomb.models._jsonapi import (
     MAX_PAGE_SIZE,
     build_document,
     check_page_size,
-    flatten_collection,
+    collection_parser,
 )
 from honeycomb.models.environments import (
     ENVIRONMENT_TYPE,
@@ -25,10 +25,6 @@ from honeycomb.models.environments import (
 __all__ = ["Environments"]
 
 JSONAPI = "application/vnd.api+json"
-
-
-def _parse_page(page: Any) -> builtins.list[Environment]:
-    return [Environment.model_validate(item) for item in flatten_collection(page)]
 
 
 class Environments(Resource):
@@ -64,7 +60,7 @@ class Environments(Resource):
         return self._paginate(
             self._lazy_team_path(team, "environments"),
             params={"page[size]": check_page_size(page_size)},
-            parse=_parse_page,
+            parse=collection_parser(Environment),
             auth="management",
             max_pages=max_pages,
         )
