@@ -16,7 +16,7 @@ import re
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import BaseModel, Field, SecretStr, model_validator
 
 from honeycomb.models._base import RequestModel, ResponseModel
 from honeycomb.models._jsonapi import JSONAPIModel, Relationship
@@ -59,8 +59,9 @@ def is_ingest_key_id(key_id: str) -> bool:
     return bool(_INGEST_ID.match(key_id))
 
 
-class ApiKeyPermissions(ResponseModel):
-    """What a key may do. Ingest keys carry only ``create_datasets``."""
+class _PermissionFields(BaseModel):
+    """Every permission a key can hold, as read and as written (no config of its own:
+    each subclass takes its base's, tolerant or strict)."""
 
     create_datasets: bool | None = None
     send_events: bool | None = None
@@ -75,6 +76,10 @@ class ApiKeyPermissions(ResponseModel):
     manage_private_boards: bool | None = Field(default=None, alias="manage_privateBoards")
     read_service_maps: bool | None = None
     visible_team_members: bool | None = None
+
+
+class ApiKeyPermissions(ResponseModel, _PermissionFields):
+    """What a key may do. Ingest keys carry only ``create_datasets``."""
 
 
 class ApiKey(JSONAPIModel):
@@ -110,25 +115,11 @@ class ApiKey(JSONAPIModel):
         return f"{self.id}{secret}" if self.key_type == KeyType.INGEST else secret
 
 
-class ApiKeyPermissionsIn(RequestModel):
+class ApiKeyPermissionsIn(RequestModel, _PermissionFields):
     """Permissions to grant. Omitted ones keep their current value on update.
 
     ``manage_private_boards`` is sent as the API's ``manage_privateBoards``.
     """
-
-    create_datasets: bool | None = None
-    send_events: bool | None = None
-    manage_markers: bool | None = None
-    manage_triggers: bool | None = None
-    manage_boards: bool | None = None
-    run_queries: bool | None = None
-    manage_columns: bool | None = None
-    manage_slos: bool | None = None
-    manage_recipients: bool | None = None
-    manage_signals: bool | None = None
-    manage_private_boards: bool | None = Field(default=None, alias="manage_privateBoards")
-    read_service_maps: bool | None = None
-    visible_team_members: bool | None = None
 
     def granted_names(self) -> set[str]:
         """The API names of the permissions that were given (true or false).
