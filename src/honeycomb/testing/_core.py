@@ -98,6 +98,38 @@ class Ctx:
         self.dataset(allow_all=allow_all)
         return self.params["dataset"]
 
+    def stored(self, kind: str, what: str) -> dict[str, Any]:
+        """The ``kind`` object the path's ``id`` names, in the path's dataset.
+
+        Args:
+            kind: The per-dataset bucket (``"triggers"``, ``"columns"``...).
+            what: The object's name in the 404 message (``"trigger"``).
+
+        Raises:
+            ApiError: 404 for an unknown dataset, then for an unknown id.
+        """
+        item = self.environment.bucket(kind, self.dataset_slug()).get(self.params["id"])
+        if item is None:
+            raise not_found(what)
+        return item
+
+    def store(self, kind: str, slug: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """Create a ``kind`` object in dataset ``slug``: a new id, ``fields``, and
+        ``created_at``/``updated_at`` now.
+
+        Args:
+            kind: The per-dataset bucket (``"columns"``, ``"slos"``...).
+            slug: The dataset slug (or ``__all__``).
+            fields: The object's own fields.
+
+        Returns:
+            The stored object (the same dict: later changes to it are kept).
+        """
+        now = self.state.now_iso()
+        item = {"id": self.state.new_id(), **fields, "created_at": now, "updated_at": now}
+        self.environment.bucket(kind, slug)[item["id"]] = item
+        return item
+
     def int_param(self, name: str, *, required: bool = False) -> int | None:
         """An integer query parameter (422 when malformed or missing)."""
         raw = self.request.param(name)

@@ -269,11 +269,7 @@ def list_triggers(ctx: Ctx) -> FakeResponse:
 
 
 def _trigger(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    item = ctx.environment.bucket("triggers", slug).get(ctx.params["id"])
-    if item is None:
-        raise not_found("trigger")
-    return item
+    return ctx.stored("triggers", "trigger")
 
 
 def get_trigger(ctx: Ctx) -> FakeResponse:
@@ -439,21 +435,20 @@ def create_slo(ctx: Ctx) -> FakeResponse:
     body = ctx.object_body()
     datasets = _check_slo(ctx, body, slug, create=True)
     sdk_model_check(body, [("slos", "SLOCreate")])
-    now = ctx.state.now_iso()
-    slo = {
-        "id": ctx.state.new_id(),
-        "name": body["name"],
-        "description": body.get("description", ""),
-        "sli": {"alias": body["sli"]["alias"]},
-        "time_period_days": body["time_period_days"],
-        "target_per_million": body["target_per_million"],
-        "tags": body.get("tags") or [],
-        "reset_at": None,
-        "dataset_slugs": datasets,
-        "created_at": now,
-        "updated_at": now,
-    }
-    ctx.environment.bucket("slos", slug)[slo["id"]] = slo
+    slo = ctx.store(
+        "slos",
+        slug,
+        {
+            "name": body["name"],
+            "description": body.get("description", ""),
+            "sli": {"alias": body["sli"]["alias"]},
+            "time_period_days": body["time_period_days"],
+            "target_per_million": body["target_per_million"],
+            "tags": body.get("tags") or [],
+            "reset_at": None,
+            "dataset_slugs": datasets,
+        },
+    )
     return ok(public(slo), 201)
 
 
@@ -685,11 +680,7 @@ def list_burn_alerts(ctx: Ctx) -> FakeResponse:
 
 
 def _burn_alert(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    item = ctx.environment.bucket("burn_alerts", slug).get(ctx.params["id"])
-    if item is None:
-        raise not_found("burn alert")
-    return item
+    return ctx.stored("burn_alerts", "burn alert")
 
 
 def get_burn_alert(ctx: Ctx) -> FakeResponse:

@@ -10,24 +10,6 @@ from honeycomb.testing._state import ALL, Dataset, Environment, slugify
 
 __all__ = ["ROUTES", "column_for", "ensure_column"]
 
-DEFINITION_FIELDS = (
-    "span_id",
-    "trace_id",
-    "parent_id",
-    "name",
-    "service_name",
-    "duration_ms",
-    "span_kind",
-    "annotation_type",
-    "link_span_id",
-    "link_trace_id",
-    "error",
-    "status",
-    "route",
-    "user",
-    "log_severity",
-    "log_message",
-)
 COLUMN_TYPES = ("string", "float", "integer", "boolean", "histogram")
 
 
@@ -117,9 +99,17 @@ def delete_dataset(ctx: Ctx) -> FakeResponse:
 # ------------------------------------------------------------------ dataset definitions
 
 
+def _definition_types() -> tuple[str, ...]:
+    """The definition types the API documents: the SDK model's list, imported when first
+    needed (the pytest plugin imports the fake at startup, and the models load pydantic)."""
+    from honeycomb.models.dataset_definitions import DEFINITION_TYPES
+
+    return DEFINITION_TYPES
+
+
 def _definitions(env: Environment, dataset: Dataset) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in DEFINITION_FIELDS:
+    for name in _definition_types():
         value = dataset.definitions.get(name)
         out[name] = dict(value) if value else None
     return out
@@ -138,8 +128,9 @@ def patch_definitions(ctx: Ctx) -> FakeResponse:
     body = ctx.object_body()
     check = Checker(body)
     updates: dict[str, dict[str, Any] | None] = {}
+    known = _definition_types()
     for name, value in body.items():
-        if name not in DEFINITION_FIELDS:
+        if name not in known:
             check.add(name, "invalid", "is not a dataset definition")
             continue
         if value is None:
@@ -232,11 +223,7 @@ def list_columns(ctx: Ctx) -> FakeResponse:
 
 
 def _get_column(ctx: Ctx) -> dict[str, Any]:
-    slug = _column_ds(ctx)
-    column = ctx.environment.bucket("columns", slug).get(ctx.params["id"])
-    if column is None:
-        raise not_found("column")
-    return column
+    return ctx.stored("columns", "column")
 
 
 def get_column(ctx: Ctx) -> FakeResponse:
@@ -264,18 +251,16 @@ def create_column(ctx: Ctx) -> FakeResponse:
     env = ctx.environment
     if column_for(env, slug, body["key_name"]) is not None:
         raise conflict(f"column '{body['key_name']}' already exists")
-    now = ctx.state.now_iso()
-    column_id = ctx.state.new_id()
-    column = {
-        "id": column_id,
-        "key_name": body["key_name"],
-        "type": body.get("type") or "string",
-        "description": body.get("description") or "",
-        "hidden": bool(body.get("hidden", False)),
-        "created_at": now,
-        "updated_at": now,
-    }
-    env.bucket("columns", slug)[column_id] = column
+    column = ctx.store(
+        "columns",
+        slug,
+        {
+            "key_name": body["key_name"],
+            "type": body.get("type") or "string",
+            "description": body.get("description") or "",
+            "hidden": bool(body.get("hidden", False)),
+        },
+    )
     return ok(public(column), 201)
 
 
@@ -325,11 +310,7 @@ def list_derived(ctx: Ctx) -> FakeResponse:
 
 
 def _get_derived(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    item = ctx.environment.bucket("derived_columns", slug).get(ctx.params["id"])
-    if item is None:
-        raise not_found("derived column")
-    return item
+    return ctx.stored("derived_columns", "derived column")
 
 
 def get_derived(ctx: Ctx) -> FakeResponse:
@@ -365,17 +346,15 @@ def create_derived(ctx: Ctx) -> FakeResponse:
     env = ctx.environment
     if any(d["alias"] == body["alias"] for d in env.bucket("derived_columns", slug).values()):
         raise conflict(f"a derived column with alias '{body['alias']}' already exists")
-    now = ctx.state.now_iso()
-    item_id = ctx.state.new_id()
-    item = {
-        "id": item_id,
-        "alias": body["alias"],
-        "expression": body["expression"],
-        "description": body.get("description") or "",
-        "created_at": now,
-        "updated_at": now,
-    }
-    env.bucket("derived_columns", slug)[item_id] = item
+    item = ctx.store(
+        "derived_columns",
+        slug,
+        {
+            "alias": body["alias"],
+            "expression": body["expression"],
+            "description": body.get("description") or "",
+        },
+    )
     return ok(public(item), 201)
 
 

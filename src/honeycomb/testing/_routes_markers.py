@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from honeycomb.testing._core import Checker, Ctx, Route, ok, public, sdk_model_check
-from honeycomb.testing._http import FakeResponse, not_found
+from honeycomb.testing._http import FakeResponse
 from honeycomb.testing._state import ALL, Environment
 
 __all__ = ["ROUTES", "marker_color", "new_marker"]
@@ -74,11 +74,7 @@ def create_marker(ctx: Ctx) -> FakeResponse:
 
 
 def _marker(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    marker = ctx.environment.bucket("markers", slug).get(ctx.params["id"])
-    if marker is None:
-        raise not_found("marker")
-    return marker
+    return ctx.stored("markers", "marker")
 
 
 def update_marker(ctx: Ctx) -> FakeResponse:
@@ -117,25 +113,12 @@ def create_setting(ctx: Ctx) -> FakeResponse:
     body = ctx.object_body()
     _check_setting(body)
     sdk_model_check(body, [("marker_settings", "MarkerSettingCreate")])
-    now = ctx.state.now_iso()
-    setting_id = ctx.state.new_id()
-    setting = {
-        "id": setting_id,
-        "type": body["type"],
-        "color": body["color"],
-        "created_at": now,
-        "updated_at": now,
-    }
-    ctx.environment.bucket("marker_settings", slug)[setting_id] = setting
+    setting = ctx.store("marker_settings", slug, {"type": body["type"], "color": body["color"]})
     return ok(public(setting), 201)
 
 
 def _setting(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    setting = ctx.environment.bucket("marker_settings", slug).get(ctx.params["id"])
-    if setting is None:
-        raise not_found("marker setting")
-    return setting
+    return ctx.stored("marker_settings", "marker setting")
 
 
 def update_setting(ctx: Ctx) -> FakeResponse:

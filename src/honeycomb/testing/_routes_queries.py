@@ -211,11 +211,7 @@ def list_annotations(ctx: Ctx) -> FakeResponse:
 
 
 def _annotation(ctx: Ctx) -> dict[str, Any]:
-    slug = ctx.dataset_slug()
-    item = ctx.environment.bucket("query_annotations", slug).get(ctx.params["id"])
-    if item is None:
-        raise not_found("query annotation")
-    return item
+    return ctx.stored("query_annotations", "query annotation")
 
 
 def get_annotation(ctx: Ctx) -> FakeResponse:
