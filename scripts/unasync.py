@@ -44,6 +44,7 @@ TREES = [
 RULES = {
     "_async": "_sync",
     "AsyncClient": "Client",
+    "AsyncExitGuard": "ExitGuard",
     "AsyncGauge": "Gauge",
     "AsyncIterator": "Iterator",
     "AsyncLock": "Lock",

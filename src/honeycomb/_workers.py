@@ -13,23 +13,31 @@ Everything that differs between the two lives here, under names that
 
 ``process_id()`` is the pid kept up to date across ``os.fork()``, cheaper than
 ``os.getpid()`` (a system call) on the hot path.
+
+``ExitGuard`` closes (so delivers) every open sync batcher when the interpreter exits,
+for callers who forgot ``close()``; ``AsyncExitGuard`` cannot, as no event loop runs then.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import logging
 import os
 import threading
+import weakref
 from collections import deque
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 __all__ = [
+    "AsyncExitGuard",
     "AsyncGauge",
     "AsyncPool",
     "AsyncQueue",
     "AsyncWorker",
+    "ExitGuard",
     "Gauge",
     "Pool",
     "Queue",
@@ -308,3 +316,61 @@ class Pool:
     def join(self) -> None:
         """Wait until every job has finished; the pool takes no more jobs."""
         self._executor.shutdown(wait=True)
+
+
+# -- delivering what is left at interpreter exit -----------------------------------------
+
+
+class Closable(Protocol):
+    """What an exit guard can close (the sync ``Batcher``)."""
+
+    def close(self) -> None:
+        """Deliver everything and stop."""
+
+
+class AsyncExitGuard:
+    """The async twin does nothing: at exit no event loop is left to run ``aclose()``."""
+
+    @staticmethod
+    def watch(batcher: object) -> None:
+        """Accept ``batcher`` and do nothing with it.
+
+        Args:
+            batcher: An async batcher; the caller must ``aclose()`` it.
+        """
+
+
+class ExitGuard:
+    """Closes every sync batcher still open when the interpreter exits.
+
+    The hook is registered with ``threading``'s own exit hooks, which run in reverse order
+    of registration and before ``concurrent.futures`` shuts its thread pools down (it
+    registered first, on import above), so ``close()`` can still use the batcher's pool.
+    """
+
+    _live: ClassVar[weakref.WeakSet[Closable]] = weakref.WeakSet()
+
+    @staticmethod
+    def watch(batcher: Closable) -> None:
+        """Close ``batcher`` at exit unless it is closed (or gone) by then.
+
+        Args:
+            batcher: A sync batcher.
+        """
+        ExitGuard._live.add(batcher)
+
+    @staticmethod
+    def close_all() -> None:
+        """Close every watched batcher; log, never raise."""
+        for batcher in list(ExitGuard._live):
+            try:
+                batcher.close()
+            except Exception:
+                logging.getLogger("honeycomb").exception("closing a batcher at exit failed")
+
+
+_register = getattr(threading, "_register_atexit", None)
+if _register is not None:
+    _register(ExitGuard.close_all)
+else:  # pragma: no cover - every supported Python has it; atexit is the weaker fallback
+    atexit.register(ExitGuard.close_all)

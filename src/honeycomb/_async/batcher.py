@@ -44,7 +44,14 @@ from honeycomb._events import (
 from honeycomb._logging import logger
 from honeycomb._paths import segment
 from honeycomb._retry import retry_reason
-from honeycomb._workers import AsyncGauge, AsyncPool, AsyncQueue, AsyncWorker, process_id
+from honeycomb._workers import (
+    AsyncExitGuard,
+    AsyncGauge,
+    AsyncPool,
+    AsyncQueue,
+    AsyncWorker,
+    process_id,
+)
 from honeycomb.errors import APIConnectionError, APIStatusError, InvalidEventError
 from honeycomb.models.events import EventResult
 
@@ -154,8 +161,9 @@ class Batcher:
     """Sends events in the background, in batches, with bounded memory.
 
     Made by ``client.events.batcher(dataset, ...)``; see there for the arguments. Use it as
-    a context manager, or call ``aclose()``: events still buffered when the process exits
-    without it are lost.
+    a context manager, or call ``aclose()``. (A sync ``Batcher`` still open when the
+    interpreter exits is closed then, so its events are delivered; an async one cannot
+    be, as no event loop runs at exit.)
 
     Example:
         ``async with client.events.batcher("web") as batcher: await batcher.add({"ms": 3})``
@@ -280,6 +288,7 @@ class Batcher:
             run = _Run(requester, owns, self)
             run.worker.start()
             self._run = run
+            AsyncExitGuard.watch(self)
         return run
 
     async def add(
