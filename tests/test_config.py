@@ -154,3 +154,18 @@ def test_config_repr_hides_keys() -> None:
         assert KEY not in text
         assert "topsecretvalue" not in text
     assert "topsecretvalue" not in repr(config.management_key)
+
+
+def test_auth_headers_by_kind() -> None:
+    config = resolve(api_key=KEY, management_key="hcxmk_id1234567:sekrit123")
+    assert config.auth_headers("config") == {"X-Honeycomb-Team": KEY}
+    assert config.auth_headers("firehose") == {"X-Amz-Firehose-Access-Key": KEY}
+    assert config.auth_headers("management") == {
+        "Authorization": "Bearer hcxmk_id1234567:sekrit123"
+    }
+    assert config.auth_headers("none") == {}
+    only_management = resolve(management_key="hcxmk_id1234567:sekrit123")
+    with pytest.raises(MissingCredentialError, match="HONEYCOMB_API_KEY"):
+        only_management.auth_headers("config")
+    with pytest.raises(MissingCredentialError, match="HONEYCOMB_API_KEY"):
+        only_management.auth_headers("firehose")

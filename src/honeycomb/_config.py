@@ -50,8 +50,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 """Three attempts in all, as the Stripe and Stainless SDKs do."""
 
-AuthKind = Literal["config", "management", "none"]
-"""Which credential a request carries: ``X-Honeycomb-Team`` or ``Authorization: Bearer``."""
+AuthKind = Literal["config", "management", "firehose", "none"]
+"""Which credential a request carries: the API key as ``X-Honeycomb-Team`` (or, for the
+Kinesis Firehose endpoint, as ``X-Amz-Firehose-Access-Key``), or the management key as
+``Authorization: Bearer``."""
 
 _MANAGEMENT_PREFIX = "hc"
 _MASK = "…"
@@ -171,7 +173,8 @@ class ClientConfig:
         """The headers that authenticate a request of ``kind``.
 
         Args:
-            kind: ``"config"`` for v1 endpoints, ``"management"`` for v2 endpoints.
+            kind: ``"config"`` for v1 endpoints, ``"management"`` for v2 endpoints,
+                ``"firehose"`` for ``/1/kinesis_events``.
 
         Returns:
             The header dict (empty for ``"none"``).
@@ -180,13 +183,15 @@ class ClientConfig:
             MissingCredentialError: When the needed kind of key was not configured; the
                 message names the argument and the environment variable to set.
         """
-        if kind == "config":
+        if kind in ("config", "firehose"):
             if self.api_key is None:
                 raise MissingCredentialError(
                     "This operation needs a configuration or ingest key: pass "
                     f"api_key=... or set the {ENV_API_KEY} environment variable.",
                     env_vars=(ENV_API_KEY,),
                 )
+            if kind == "firehose":
+                return {"X-Amz-Firehose-Access-Key": self.api_key}
             return {"X-Honeycomb-Team": self.api_key}
         if kind == "management":
             if self.management_key is None:

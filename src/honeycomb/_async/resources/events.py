@@ -168,17 +168,12 @@ class Events(Resource):
             APIError: On any failure.
         """
         body = self._body(KinesisEvent, request)
-        key = self._requester.config.auth_headers("config")["X-Honeycomb-Team"]
-        headers = {
-            "X-Amz-Firehose-Access-Key": key,
-            "X-Amz-Firehose-Request-Id": body["requestId"],
-        }
         result: KinesisResponse = await self._request(
             "POST",
             f"/1/kinesis_events/{segment(dataset)}",
             json=body,
-            headers=headers,
-            auth="none",
+            headers={"X-Amz-Firehose-Request-Id": body["requestId"]},
+            auth="firehose",
             cast=KinesisResponse,
         )
         return result
