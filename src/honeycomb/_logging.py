@@ -11,7 +11,14 @@ import logging
 import os
 from collections.abc import Iterable, Mapping
 
-__all__ = ["SENSITIVE_HEADERS", "SecretFilter", "logger", "redact_headers", "setup_from_env"]
+__all__ = [
+    "SENSITIVE_HEADERS",
+    "SecretFilter",
+    "logger",
+    "redact_headers",
+    "scrub",
+    "setup_from_env",
+]
 
 logger = logging.getLogger("honeycomb")
 
@@ -35,6 +42,22 @@ def redact_headers(headers: Iterable[tuple[str, str]] | Mapping[str, str]) -> di
     return {k: (_REDACTED if k.lower() in SENSITIVE_HEADERS else v) for k, v in items}
 
 
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """Replace every occurrence of each secret in ``text`` with ``<redacted>``.
+
+    Args:
+        text: Any text that may have picked up a key (a log line, an error page).
+        secrets: The secrets to hide.
+
+    Returns:
+        The text without them.
+    """
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, _REDACTED)
+    return text
+
+
 class SecretFilter(logging.Filter):
     """Scrubs known secrets from every record of the ``honeycomb`` logger.
 
@@ -55,10 +78,7 @@ class SecretFilter(logging.Filter):
         self._secrets.update(s for s in secrets if len(s) > 4)
 
     def _scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            if secret in text:
-                text = text.replace(secret, _REDACTED)
-        return text
+        return scrub(text, self._secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Mask secrets in the record's message and arguments; never drops a record."""

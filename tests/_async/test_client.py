@@ -9,7 +9,7 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from honeycomb import AsyncClient, AuthenticationError, __version__
+from honeycomb import APIError, AsyncClient, AuthenticationError, __version__
 
 from .conftest import API_KEY, BASE, KEY_ID, KEY_SECRET
 
@@ -212,3 +212,19 @@ def test_insecure_http_refused() -> None:
     with pytest.raises(ValueError, match="allow_insecure_http"):
         AsyncClient(api_key=API_KEY, base_url="http://honeycomb.internal")
     AsyncClient(api_key=API_KEY, base_url="http://127.0.0.1:8080")
+
+
+@pytest.mark.parametrize("status", [502, 200])
+async def test_a_proxy_echoing_the_key_does_not_leak_it(
+    httpx_mock: HTTPXMock, client: AsyncClient, status: int
+) -> None:
+    page = f"<html><body>Bad gateway. Request headers: X-Honeycomb-Team: {API_KEY}</body></html>"
+    httpx_mock.add_response(url=f"{BASE}/1/datasets", status_code=status, text=page)
+    with pytest.raises(APIError) as info:
+        await client.datasets.list()
+    err = info.value
+    rendered = "".join(traceback.format_exception(err))
+    for text in (str(err), repr(err), rendered, str(err.body), str(err.args)):
+        assert_no_secret(text)
+    assert isinstance(err.body, str)
+    assert "X-Honeycomb-Team: <redacted>" in err.body

@@ -22,7 +22,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from honeycomb import _io
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
-from honeycomb._logging import logger, redact_headers
+from honeycomb._logging import logger, redact_headers, scrub
 from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
 from honeycomb._version import __version__
 from honeycomb.errors import (
@@ -38,6 +38,7 @@ from honeycomb.errors import (
 __all__ = ["Requester", "adapter_for"]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=APIError)
 
 USER_AGENT = (
     f"honeycomb-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
@@ -231,7 +232,7 @@ class Requester:
         if info is not None:
             self.state.rate_limit = info
         if response.status_code >= 400:
-            raise make_status_error(response)
+            raise self._without_secrets(make_status_error(response))
         return response
 
     def send(
@@ -331,6 +332,17 @@ class Requester:
         response: httpx.Response = retrying(attempt)
         return response
 
+    def _without_secrets(self, err: E) -> E:
+        """Hide our keys in an error built from a response: a debugging proxy may echo the
+        request's headers into its error page, which becomes the message and the body."""
+        secrets = self.config.secrets()
+        if any(secret in err.message for secret in secrets):
+            err.message = scrub(err.message, secrets)
+            err.args = (err.message,)
+        if isinstance(err.body, str) and any(secret in err.body for secret in secrets):
+            err.body = scrub(err.body, secrets)
+        return err
+
     # -- decoding ------------------------------------------------------------------
 
     @overload
@@ -372,18 +384,22 @@ class Requester:
             if any(e["type"] == "json_invalid" for e in err.errors()):
                 ctype = response.headers.get("content-type", "no content type")
                 kind = "an HTML page" if text.lstrip()[:1] == "<" else "not valid JSON"
-                raise APIResponseValidationError(
-                    f"the response to {response.request.method} {response.request.url.path} "
-                    f"is {kind} ({ctype}, {len(content)} bytes); a proxy or a truncated "
-                    "body? The raw text is kept on .body",
-                    response=response,
-                    body=text,
+                raise self._without_secrets(
+                    APIResponseValidationError(
+                        f"the response to {response.request.method} {response.request.url.path} "
+                        f"is {kind} ({ctype}, {len(content)} bytes); a proxy or a truncated "
+                        "body? The raw text is kept on .body",
+                        response=response,
+                        body=text,
+                    )
                 ) from err
-            raise APIResponseValidationError(
-                f"the response to {response.request.method} {response.request.url.path} "
-                f"did not match {getattr(cast, '__name__', cast)}: {err}",
-                response=response,
-                body=_loads_or_text(text),
+            raise self._without_secrets(
+                APIResponseValidationError(
+                    f"the response to {response.request.method} {response.request.url.path} "
+                    f"did not match {getattr(cast, '__name__', cast)}: {err}",
+                    response=response,
+                    body=_loads_or_text(text),
+                )
             ) from err
 
     # -- the whole pipeline ---------------------------------------------------------
