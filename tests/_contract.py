@@ -1,7 +1,8 @@
 """Validating what the client sends against Honeycomb's OpenAPI spec.
 
 ``validate_request`` finds the operation a request is for (method + path template), then
-checks its path parameters, query parameters, credential, content type and JSON body
+checks its path parameters, query parameters, credential, ``Accept`` (against the
+response media types), content type (against the request media types) and JSON body
 against the spec. ``example_bodies`` lists the spec's example success responses, which
 the contract tests feed back through the client's models.
 
@@ -27,6 +28,7 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from honeycomb.testing._negotiation import accepts, parse_accept
 from tests._spec import NEW_SPEC, OLD_SPEC, load
 
 SPEC_URI = "urn:honeycomb-spec:"
@@ -327,6 +329,8 @@ def validate_request(request: httpx.Request) -> tuple[SpecOperation | None, list
             f"credentials {sorted(present)} do not match the spec's {[sorted(o) for o in options]}"
         )
 
+    problems += _accept_problems(op, request.headers.get("accept"))
+
     # Body: content type declared, JSON valid against the schema.
     body_spec = op.definition.get("requestBody")
     content = decoded_body(request)
@@ -347,6 +351,35 @@ def validate_request(request: httpx.Request) -> tuple[SpecOperation | None, list
     elif content:
         problems.append("a body was sent to an operation that takes none")
     return op, problems
+
+
+def response_media_types(op: SpecOperation, *, success: bool) -> set[str]:
+    """The media types the operation's responses declare (2xx only, or every status)."""
+    found: set[str] = set()
+    for status, response in op.definition.get("responses", {}).items():
+        if not success or str(status).startswith("2"):
+            found |= set(_deref(response).get("content") or {})
+    return found
+
+
+def _accept_problems(op: SpecOperation, accept: str | None) -> list[str]:
+    """``Accept`` must be sent, admit a media type the operation succeeds with (or, when
+    success has no body, one its errors use), and name no concrete type the operation
+    never produces. jsonschema never sees headers, so this is checked here."""
+    if accept is None:
+        return ["no Accept header"]
+    declared = response_media_types(op, success=True) or response_media_types(op, success=False)
+    if not declared:
+        return []
+    problems = []
+    if not any(accepts(accept, media) for media in declared):
+        problems.append(f"Accept {accept!r} admits none of {sorted(declared)}")
+    produced = response_media_types(op, success=False)
+    for media_range in parse_accept(accept):
+        name = f"{media_range.type}/{media_range.subtype}"
+        if media_range.quality > 0 and media_range.specificity == 2 and name not in produced:
+            problems.append(f"Accept names {name!r}, which the operation never produces")
+    return problems
 
 
 def success_response(op: SpecOperation) -> tuple[int, dict[str, Any]]:

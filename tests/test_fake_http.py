@@ -166,6 +166,45 @@ def test_v2_errors_are_json_api(fake: FakeHoneycomb, http: httpx.Client) -> None
     assert other_team.status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("accept", "status"),
+    [
+        ("application/json", 406),
+        ("text/html", 406),
+        ("application/vnd.api+json;q=0, */*", 406),
+        ("*/*;q=0", 406),
+        ("application/vnd.api+json", 200),
+        ("application/json, application/vnd.api+json;q=0.5", 200),
+        ("application/*", 200),
+        ("*/*", 200),
+        (None, 200),
+    ],
+)
+def test_v2_negotiates_accept_like_a_strict_json_api_server(
+    fake: FakeHoneycomb, accept: str | None, status: int
+) -> None:
+    headers = {"Authorization": f"Bearer {fake.management_key}"}
+    if accept is not None:
+        headers["Accept"] = accept
+    with httpx.Client(transport=fake.transport(), base_url=BASE) as http:
+        if accept is None:
+            del http.headers["Accept"]  # httpx sends */* unless told not to
+        response = http.get(f"/2/teams/{fake.team_slug}/environments", headers=headers)
+    assert response.status_code == status, response.text
+    if status == 406:
+        assert response.headers["content-type"] == "application/vnd.api+json"
+        (error,) = response.json()["errors"]
+        assert error["code"] == "not-acceptable"
+        assert repr(accept) in error["detail"]
+        assert fake.requests[-1].status == 406
+
+
+def test_v1_accepts_plain_json_and_ignores_accept(http: httpx.Client) -> None:
+    listing = http.get("/1/datasets", headers={"Accept": "application/json"})
+    assert listing.status_code == 200
+    assert http.get("/1/datasets", headers={"Accept": "text/html"}).status_code == 200
+
+
 def test_v1_needs_the_team_header_and_v2_the_bearer(fake: FakeHoneycomb) -> None:
     with httpx.Client(transport=fake.transport(), base_url=BASE) as http:
         assert http.get("/1/datasets").json() == {"error": "missing 'X-Honeycomb-Team' header"}

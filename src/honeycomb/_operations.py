@@ -1,13 +1,46 @@
-"""Every Honeycomb API operation, by OpenAPI ``operationId``, and the client method for it.
+"""Every Honeycomb API operation, by OpenAPI ``operationId``, the client method for it,
+and the media type each API version speaks.
 
 Data only. ``scripts/coverage.py`` renders it next to both spec files, and the tests
 fail when an operation in a spec has no entry here, or an entry names a method that
-``Client`` or ``AsyncClient`` lacks.
+``Client`` or ``AsyncClient`` lacks. The contract tests check, operation by operation,
+that the ``Accept`` and ``Content-Type`` that ``MEDIA_TYPES`` gives are the ones the spec
+declares.
 """
 
 from __future__ import annotations
 
-__all__ = ["EXPERIMENTAL", "OPERATIONS"]
+__all__ = ["EXPERIMENTAL", "JSON", "JSONAPI", "MEDIA_TYPES", "OPERATIONS", "media_type"]
+
+JSON = "application/json"
+JSONAPI = "application/vnd.api+json"
+
+MEDIA_TYPES: dict[str, str] = {
+    "/1/": JSON,
+    "/2/": JSONAPI,  # JSON:API: a strict server answers 406/415 to application/json
+}
+"""What a request accepts and (with a body) carries, by API version (the path prefix).
+Both specs declare exactly one media type per version for every request body and every
+success response; the pipeline sends it as ``Accept`` and ``Content-Type``."""
+
+
+def media_type(path: str) -> str:
+    """The media type of the operation at ``path``.
+
+    Args:
+        path: The API path (``/2/teams/my-team/environments``), without the base URL.
+
+    Returns:
+        ``application/vnd.api+json`` under ``/2/``, else ``application/json``.
+
+    Example:
+        >>> media_type("/2/teams/t/api-keys")
+        'application/vnd.api+json'
+        >>> media_type("/1/datasets")
+        'application/json'
+    """
+    return MEDIA_TYPES.get(path[:3], JSON)
+
 
 OPERATIONS: dict[str, str] = {
     # auth

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 
 import httpx
@@ -24,6 +25,53 @@ async def test_headers_and_user_agent(httpx_mock: HTTPXMock, client: AsyncClient
     user_agent = request.headers["User-Agent"]
     assert user_agent.startswith(f"honeycomb-sdk/{__version__} python/")
     assert f"httpx/{httpx.__version__}" in user_agent
+
+
+JSONAPI = "application/vnd.api+json"
+
+
+async def test_v2_speaks_json_api_and_v1_plain_json(
+    httpx_mock: HTTPXMock, client: AsyncClient
+) -> None:
+    environments = f"{BASE}/2/teams/test-team/environments"
+    env = {"id": "hcaen_1", "type": "environments", "attributes": {"name": "x", "slug": "x"}}
+    empty_page = {"data": [], "links": {"next": None}}
+    httpx_mock.add_response(url=re.compile(re.escape(environments) + r"\?.*"), json=empty_page)
+    httpx_mock.add_response(url=environments, method="POST", status_code=201, json={"data": env})
+    httpx_mock.add_response(url=f"{BASE}/1/markers/web", method="POST", json={"id": "m1"})
+    await client.environments.list()
+    await client.environments.create({"name": "x"})
+    await client.markers.create("web", {"message": "deploy"})
+    listing, created, marker = httpx_mock.get_requests()
+    assert listing.headers["Accept"] == JSONAPI
+    assert "Content-Type" not in listing.headers  # no body, no content type
+    assert (created.headers["Accept"], created.headers["Content-Type"]) == (JSONAPI, JSONAPI)
+    assert marker.headers["Accept"] == "application/json"
+    assert marker.headers["Content-Type"] == "application/json"
+
+
+async def test_absolute_next_link_behind_a_proxy_path_keeps_json_api(
+    httpx_mock: HTTPXMock,
+) -> None:
+    base = "https://proxy.example.com/honeycomb"
+    first = f"{base}/2/teams/t/environments?page%5Bsize%5D=100"
+    second = f"{base}/2/teams/t/environments?page%5Bafter%5D=c1"
+    httpx_mock.add_response(url=first, json={"data": [], "links": {"next": second}})
+    httpx_mock.add_response(url=second, json={"data": [], "links": {"next": None}})
+    async with AsyncClient(
+        management_key=(KEY_ID, KEY_SECRET), team="t", base_url=base, max_retries=0
+    ) as client:
+        assert await client.environments.list() == []
+    assert [r.headers["Accept"] for r in httpx_mock.get_requests()] == [JSONAPI, JSONAPI]
+
+
+async def test_default_headers_may_override_accept(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(url=f"{BASE}/1/datasets", json=[])
+    async with AsyncClient(
+        api_key=API_KEY, default_headers={"Accept": "application/json; q=1"}, max_retries=0
+    ) as client:
+        await client.datasets.list()
+    assert httpx_mock.get_requests()[0].headers["Accept"] == "application/json; q=1"
 
 
 async def test_management_calls_use_bearer(httpx_mock: HTTPXMock, client: AsyncClient) -> None:

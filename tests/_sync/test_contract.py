@@ -7,7 +7,7 @@ and every example response in the spec parses through the client's models.
 
 Each operation is called through the client over a recording transport. The request is
 checked against the spec (method, path, path and query parameters, credential kind,
-content type, JSON body); the transport answers with the spec's example response, or a
+Accept, content type, JSON body); the transport answers with the spec's example response, or a
 body synthesized from the response schema, which must decode without error.
 """
 

@@ -21,6 +21,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 from honeycomb import _io
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
 from honeycomb._logging import logger, redact_headers, scrub
+from honeycomb._operations import media_type
 from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
 from honeycomb._version import __version__
 from honeycomb.errors import (
@@ -41,7 +42,6 @@ E = TypeVar("E", bound=APIError)
 USER_AGENT = (
     f"honeycomb-sdk/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 )
-JSON_CONTENT = "application/json"
 
 # TypeAdapters are costly to build and cheap to reuse; a module-level cache (not
 # lru_cache on a method) keeps one per target type for the life of the process.
@@ -98,26 +98,39 @@ class Requester:
             self.owns_http = False
         self._timeout: Any = config.timeout or httpx.USE_CLIENT_DEFAULT
         self._prefix = config.base_url  # no trailing slash; may carry a path (a proxy)
-        self._origin = tuple(urlsplit(config.base_url)[:2])
-        self._headers = {
-            "User-Agent": USER_AGENT,
-            "Accept": JSON_CONTENT,
-            **config.default_headers,
-        }
-        self._merged: dict[AuthKind, dict[str, str]] = {}
+        base = urlsplit(config.base_url)
+        self._origin = (base.scheme, base.netloc)
+        self._base_path = base.path.rstrip("/")
+        self._merged: dict[tuple[AuthKind, str], dict[str, str]] = {}
 
     # -- building ------------------------------------------------------------------
 
-    def _auth_headers(self, auth: AuthKind) -> dict[str, str]:
-        """The default headers plus the credential for ``auth``, merged once per kind.
+    def _base_headers(self, auth: AuthKind, media: str) -> dict[str, str]:
+        """User-Agent, ``Accept: media``, the default headers and the credential for
+        ``auth``, merged once per (kind, media type). ``default_headers`` may override
+        ``Accept``; nothing overrides the credential.
 
         Raises:
             MissingCredentialError: That kind of key is not configured.
         """
-        headers = self._merged.get(auth)
+        key = (auth, media)
+        headers = self._merged.get(key)
         if headers is None:
-            headers = self._merged[auth] = {**self._headers, **self.config.auth_headers(auth)}
+            headers = self._merged[key] = {
+                "User-Agent": USER_AGENT,
+                "Accept": media,
+                **self.config.default_headers,
+                **self.config.auth_headers(auth),
+            }
         return headers
+
+    def _api_path(self, path: str) -> str:
+        """The API path of ``path`` (``/2/...``), for an absolute URL without the base
+        URL's own path (a proxy prefix)."""
+        if path[:1] == "/":
+            return path
+        full = urlsplit(path).path
+        return full[len(self._base_path) :] if full.startswith(self._base_path) else full
 
     def url_for(self, path: str) -> str:
         """Resolve ``path`` against the base URL, refusing to leave its origin.
@@ -155,20 +168,22 @@ class Requester:
         content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         auth: AuthKind = "config",
-        content_type: str | None = None,
         timeout: float | httpx.Timeout | None = None,
     ) -> httpx.Request:
         """Build the request (no I/O). Credentials are checked here, before anything is sent.
 
+        ``Accept`` and, with a body, ``Content-Type`` are the media type of the path's API
+        version (``honeycomb._operations.MEDIA_TYPES``): JSON:API on ``/2``.
+
         Returns:
             The request, ready to send.
         """
-        merged = dict(self._auth_headers(auth))
+        media = media_type(self._api_path(path))
+        merged = dict(self._base_headers(auth, media))
         if json is not None:
             content = pydantic_core.to_json(json)
-            merged["Content-Type"] = content_type or JSON_CONTENT
-        elif content_type is not None:
-            merged["Content-Type"] = content_type
+        if content is not None:
+            merged["Content-Type"] = media
         if headers:
             merged.update(headers)
         clean_params = (
@@ -415,7 +430,6 @@ class Requester:
         headers: Mapping[str, str] | None = None,
         cast: Any = None,
         auth: AuthKind = "config",
-        content_type: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         retry_unsafe: bool = False,
@@ -442,7 +456,6 @@ class Requester:
             content=content,
             headers=headers,
             auth=auth,
-            content_type=content_type,
             timeout=timeout,
         )
         response = await self.send(

@@ -90,7 +90,6 @@ async def post_batch(
         "POST",
         path,
         content=body,
-        content_type="application/json",
         headers={"Content-Encoding": encoding} if encoding else None,
     )
     try:

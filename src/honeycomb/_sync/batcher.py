@@ -92,7 +92,6 @@ def post_batch(
         "POST",
         path,
         content=body,
-        content_type="application/json",
         headers={"Content-Encoding": encoding} if encoding else None,
     )
     try:

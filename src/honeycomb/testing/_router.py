@@ -22,6 +22,7 @@ from honeycomb.testing._http import (
     not_found,
     unauthorized,
 )
+from honeycomb.testing._negotiation import accepts
 from honeycomb.testing._state import State
 
 __all__ = ["RecordedRequest", "Router", "Settings", "all_routes"]
@@ -188,6 +189,14 @@ class Router:
                 return json_response(405, {"error": "method not allowed"})
             return not_found("route", v2=v2).response
         try:
+            if v2 and not accepts(request.header("accept"), JSONAPI):
+                # A strict JSON:API server negotiates before anything else.
+                raise jsonapi_error(
+                    406,
+                    "not-acceptable",
+                    "Not Acceptable",
+                    f"Accept must admit {JSONAPI} (it was {request.header('accept')!r})",
+                )
             ctx = self._authenticate(route, request, params)
             invalid = request.header("x-fake-invalid-encoding")
             if invalid:

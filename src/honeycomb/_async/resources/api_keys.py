@@ -25,7 +25,6 @@ from honeycomb.models.api_keys import (
 
 __all__ = ["ApiKeys"]
 
-JSONAPI = "application/vnd.api+json"
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 """The largest page: fewer requests against the 100-per-minute limit."""
 
@@ -142,7 +141,7 @@ class ApiKeys(Resource):
         document = build_document(API_KEY_TYPE, body, relationships=RELATIONSHIPS)
         path = await self._team_path(team, "api-keys")
         result: ApiKey = await self._request(
-            "POST", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
+            "POST", path, json=document, auth="management", cast=ApiKey
         )
         return result
 
@@ -179,7 +178,7 @@ class ApiKeys(Resource):
         document = build_document(API_KEY_TYPE, body, resource_id=key_id)
         path = await self._team_path(team, "api-keys", key_id)
         result: ApiKey = await self._request(
-            "PATCH", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
+            "PATCH", path, json=document, auth="management", cast=ApiKey
         )
         return result
 

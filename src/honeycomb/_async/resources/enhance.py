@@ -11,8 +11,6 @@ from honeycomb.models.enhance import ENHANCE_USAGE_TYPE, EnhanceIndexerUsage
 
 __all__ = ["Enhance"]
 
-JSONAPI = "application/vnd.api+json"
-
 
 class Enhance(Resource):
     """Enhance indexer usage (``/2/teams/{team}/enhance_indexer_usage``). **Experimental.**
@@ -48,5 +46,4 @@ class Enhance(Resource):
             path,
             json=build_document(ENHANCE_USAGE_TYPE, body),
             auth="management",
-            content_type=JSONAPI,
         )

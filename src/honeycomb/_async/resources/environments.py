@@ -24,8 +24,6 @@ from honeycomb.models.environments import (
 
 __all__ = ["Environments"]
 
-JSONAPI = "application/vnd.api+json"
-
 
 class Environments(Resource):
     """Environments (``/2/teams/{team}/environments``), with the management key.
@@ -133,7 +131,6 @@ class Environments(Resource):
             path,
             json=build_document(ENVIRONMENT_TYPE, body),
             auth="management",
-            content_type=JSONAPI,
             cast=Environment,
         )
         return result
@@ -171,7 +168,6 @@ class Environments(Resource):
             path,
             json=build_document(ENVIRONMENT_TYPE, body, resource_id=env_id),
             auth="management",
-            content_type=JSONAPI,
             cast=Environment,
         )
         return result

@@ -76,7 +76,6 @@ class Events(Resource):
             "POST",
             f"/1/events/{segment(dataset)}",
             content=body,
-            content_type="application/json",
             headers=headers,
             retry_statuses=EVENT_RETRY_STATUSES,
         )

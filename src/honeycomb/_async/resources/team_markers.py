@@ -17,8 +17,6 @@ from honeycomb.models.team_markers import (
 
 __all__ = ["TeamMarkers"]
 
-JSONAPI = "application/vnd.api+json"
-
 
 class TeamMarkers(Resource):
     """Team-level markers (``/2/teams/{team}/markers``). **Experimental.**
@@ -56,7 +54,6 @@ class TeamMarkers(Resource):
             path,
             json=build_document(TEAM_MARKER_TYPE, body, relationships=RELATIONSHIPS),
             auth="management",
-            content_type=JSONAPI,
             cast=TeamMarker,
         )
         return result
@@ -93,7 +90,6 @@ class TeamMarkers(Resource):
                 TEAM_MARKER_TYPE, body, resource_id=marker_id, relationships=RELATIONSHIPS
             ),
             auth="management",
-            content_type=JSONAPI,
             cast=TeamMarker,
         )
         return result

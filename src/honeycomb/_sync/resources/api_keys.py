@@ -27,7 +27,6 @@ from honeycomb.models.api_keys import (
 
 __all__ = ["ApiKeys"]
 
-JSONAPI = "application/vnd.api+json"
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 """The largest page: fewer requests against the 100-per-minute limit."""
 
@@ -139,9 +138,7 @@ class ApiKeys(Resource):
         body = self._body(ApiKeyCreate, key)
         document = build_document(API_KEY_TYPE, body, relationships=RELATIONSHIPS)
         path = self._team_path(team, "api-keys")
-        result: ApiKey = self._request(
-            "POST", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
-        )
+        result: ApiKey = self._request("POST", path, json=document, auth="management", cast=ApiKey)
         return result
 
     def update(
@@ -176,9 +173,7 @@ class ApiKeys(Resource):
         ApiKeyUpdate.model_validate(body).check_for(key_id)
         document = build_document(API_KEY_TYPE, body, resource_id=key_id)
         path = self._team_path(team, "api-keys", key_id)
-        result: ApiKey = self._request(
-            "PATCH", path, json=document, auth="management", content_type=JSONAPI, cast=ApiKey
-        )
+        result: ApiKey = self._request("PATCH", path, json=document, auth="management", cast=ApiKey)
         return result
 
     def delete(self, key_id: str, *, team: str | None = None) -> None:

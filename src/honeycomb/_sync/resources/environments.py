@@ -26,8 +26,6 @@ from honeycomb.models.environments import (
 
 __all__ = ["Environments"]
 
-JSONAPI = "application/vnd.api+json"
-
 
 class Environments(Resource):
     """Environments (``/2/teams/{team}/environments``), with the management key.
@@ -135,7 +133,6 @@ class Environments(Resource):
             path,
             json=build_document(ENVIRONMENT_TYPE, body),
             auth="management",
-            content_type=JSONAPI,
             cast=Environment,
         )
         return result
@@ -173,7 +170,6 @@ class Environments(Resource):
             path,
             json=build_document(ENVIRONMENT_TYPE, body, resource_id=env_id),
             auth="management",
-            content_type=JSONAPI,
             cast=Environment,
         )
         return result

@@ -23,8 +23,6 @@ from honeycomb.models.pipelines import (
 
 __all__ = ["Pipelines"]
 
-JSONAPI = "application/vnd.api+json"
-
 
 class Pipelines(Resource):
     """Pipelines (``/2/teams/{team}/pipelines``). **Experimental.**
@@ -121,7 +119,6 @@ class Pipelines(Resource):
             path,
             json=build_document(ROLLOUT_TYPE, body, resource_id=rollout_id),
             auth="management",
-            content_type=JSONAPI,
             cast=PipelineRollout,
         )
         return result
@@ -155,5 +152,4 @@ class Pipelines(Resource):
             path,
             json=build_document(PIPELINE_HEALTH_TYPE, body, resource_id=pipeline_id),
             auth="management",
-            content_type=JSONAPI,
         )
