@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from honeycomb._operations import media_type
 from tests._contract import content_examples, validate_request
 from tests._spec import NEW_SPEC, OLD_SPEC, load, operations
 
@@ -239,12 +240,14 @@ def request_problems(
     params: dict[str, Any] | None = None,
     management: bool = False,
 ) -> list[str]:
-    """What the spec finds wrong with a request (empty when it conforms)."""
-    headers = (
-        {"Authorization": "Bearer hcxmk_0123:secret", "Content-Type": "application/vnd.api+json"}
-        if management
-        else {"X-Honeycomb-Team": "hcxlk_0123", "Content-Type": "application/json"}
-    )
+    """What the spec finds wrong with a request (empty when it conforms), sent with the
+    media types the client uses for ``path``."""
+    media = media_type(path)
+    headers = {"Accept": media} if body is None else {"Accept": media, "Content-Type": media}
+    if management:
+        headers["Authorization"] = "Bearer hcxmk_0123:secret"
+    else:
+        headers["X-Honeycomb-Team"] = "hcxlk_0123"
     request = httpx.Request(
         method,
         f"https://api.honeycomb.io{path}",
