@@ -12,7 +12,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests"]
 
-DEV = ".[dev,zstd,pandas,polars,cli,testing]"
+DEV = ".[dev,zstd,pandas,polars,cli,testing,otel,cache,recording]"
 
 
 def _unasync_check(session: nox.Session) -> None:
@@ -78,7 +78,7 @@ def demo(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks: request overhead vs raw httpx, import time, event throughput."""
     # orjson is optional: the event encoder uses it when installed (see docs/benchmarks.md).
-    session.install("-e", ".[zstd]", "libhoney", "orjson")
+    session.install("-e", ".[zstd,otel,cache]", "libhoney", "orjson")
     session.run("python", "scripts/bench/request_overhead.py")
     session.run("python", "scripts/bench/import_time.py")
     session.run("python", "scripts/bench/events.py")

@@ -6,6 +6,10 @@ validation into 50 pydantic models. Many short rounds alternate between the two,
 median of the per-round ratios is printed, so that drift in machine speed (this machine
 is shared) falls on both sides of each ratio.
 
+The tracing line runs the same SDK call with ``opentelemetry-api`` imported but no tracer
+provider configured, against the same pipeline with the tracing hook cut out: the cost an
+application pays for the hook when it does not trace (the budget is 2%).
+
     python scripts/bench/request_overhead.py [--requests 300] [--rounds 31]
 """
 
@@ -93,6 +97,47 @@ async def time_async(base: str, n: int, rounds: int) -> Timing:
     return summarise(raw_times, sdk_times)
 
 
+def time_tracing_hook(base: str, n: int, rounds: int) -> tuple[float, float, float, float]:
+    """Sync ``datasets.list()`` without the tracing hook, then with it (no provider set);
+    last, the seconds one call of the hook takes."""
+    import opentelemetry.trace  # noqa: F401  # installed and imported, but not configured
+
+    from honeycomb import _tracing
+
+    hooked = _tracing.start
+
+    def unhooked(request: httpx.Request, base_path: str) -> None:
+        return None
+
+    without, with_hook = [], []
+    with Client(api_key=KEY, base_url=base) as sdk:
+        for _ in range(50):
+            sdk.datasets.list()
+        try:
+            for _ in range(rounds):
+                _tracing.start = unhooked
+                start = time.perf_counter()
+                for _ in range(n):
+                    sdk.datasets.list()
+                without.append((time.perf_counter() - start) / n)
+                _tracing.start = hooked
+                start = time.perf_counter()
+                for _ in range(n):
+                    sdk.datasets.list()
+                with_hook.append((time.perf_counter() - start) / n)
+        finally:
+            _tracing.start = hooked
+        # The hook alone, timed over many calls: steadier than the difference of two
+        # loopback timings on a shared machine.
+        request = sdk._requester.build("GET", "/1/datasets")
+        calls = 200_000
+        start = time.perf_counter()
+        for _ in range(calls):
+            hooked(request, "")
+        per_call = (time.perf_counter() - start) / calls
+    return (*summarise(without, with_hook), per_call)
+
+
 def report(flavour: str, timing: Timing) -> None:
     """Print one result line."""
     raw, sdk, ratio = timing
@@ -112,6 +157,12 @@ def main() -> None:
     with canned_server(json.dumps(DATASETS).encode()) as base:
         report("sync ", time_sync(base, args.requests, args.rounds))
         report("async", asyncio.run(time_async(base, args.requests, args.rounds)))
+        plain, traced, ratio, hook = time_tracing_hook(base, args.requests, args.rounds)
+        print(
+            f"tracing hook, opentelemetry-api imported, no provider: without {plain * 1e6:7.1f} us,"
+            f" with {traced * 1e6:7.1f} us, ratio {ratio:.3f}x; the hook alone "
+            f"{hook * 1e6:.2f} us = {hook / plain:.3%} of a request"
+        )
 
 
 if __name__ == "__main__":

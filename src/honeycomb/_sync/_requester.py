@@ -20,7 +20,7 @@ import pydantic
 import pydantic_core
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
-from honeycomb import _io
+from honeycomb import _io, _tracing
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
 from honeycomb._logging import logger, redact_headers, scrub
 from honeycomb._operations import media_type
@@ -260,7 +260,8 @@ class Requester:
         on_retry: Callable[[BaseException], object] | None = None,
         deadline: float | None = None,
     ) -> httpx.Response:
-        """Send with retries for what is safe to repeat (see ``honeycomb._retry``).
+        """Send with retries for what is safe to repeat (see ``honeycomb._retry``), as one
+        OpenTelemetry client span when the application traces (see ``honeycomb._tracing``).
 
         Args:
             request: The request.
@@ -279,6 +280,31 @@ class Requester:
         Raises:
             APIError: The last failure, once retries are spent or not allowed.
         """
+        span = _tracing.start(request, self._base_path)
+        if span is None:
+            return self._send(
+                request, max_retries, retry_unsafe, retry_statuses, on_retry, deadline, None
+            )
+        try:
+            response = self._send(
+                request, max_retries, retry_unsafe, retry_statuses, on_retry, deadline, span
+            )
+        except BaseException as exc:
+            span.failed(exc)
+            raise
+        span.succeeded(response)
+        return response
+
+    def _send(
+        self,
+        request: httpx.Request,
+        max_retries: int | None,
+        retry_unsafe: bool,
+        retry_statuses: frozenset[int],
+        on_retry: Callable[[BaseException], object] | None,
+        deadline: float | None,
+        span: _tracing.RequestSpan | None,
+    ) -> httpx.Response:
         retries = self.config.max_retries if max_retries is None else max_retries
         method = request.method
 
@@ -335,6 +361,8 @@ class Requester:
             )
             if on_retry is not None and exc is not None:
                 on_retry(exc)
+            if span is not None:
+                span.retry(state.attempt_number, reason(exc) if exc else None, state.upcoming_sleep)
 
         retrying = Retrying(
             stop=stop,

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from honeycomb import _io
+from honeycomb import _io, _tracing
 from honeycomb._events import (
     MAX_BODY_BYTES,
     ChunkStatus,
@@ -64,6 +64,9 @@ EVENT_RETRY_STATUSES = frozenset({503})
 did nothing with the request."""
 
 OnResult = Callable[[EventResult], object]
+
+FLUSH_SPAN = "honeycomb.batcher.flush"
+"""The span around each batch the batcher delivers (its POST and retries are children)."""
 
 
 def post_batch(
@@ -426,13 +429,19 @@ class Batcher:
             with run.lock:
                 run.retried += 1
 
-        try:
-            status = post_batch(
-                run.requester, self._path, batch.elements, self._encoding, on_retry=count_retry
-            )
-        except Exception as err:  # a bug: still settle, or flush() would wait forever
-            logger.exception("sending a batch of events failed unexpectedly")
-            status = _failed(len(batch.indices), 0, f"{type(err).__name__}: {err}", err)
+        count = len(batch.indices)
+        with _tracing.internal(
+            FLUSH_SPAN, dataset=self.dataset, root=True, event_count=count
+        ) as span:
+            try:
+                status = post_batch(
+                    run.requester, self._path, batch.elements, self._encoding, on_retry=count_retry
+                )
+            except Exception as err:  # a bug: still settle, or flush() would wait forever
+                logger.exception("sending a batch of events failed unexpectedly")
+                status = _failed(count, 0, f"{type(err).__name__}: {err}", err)
+            if span is not None:
+                span.set_attribute("honeycomb.failed_count", len(status.failures))
         self._settle(run, batch.indices, status)
 
     def _settle(

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Mapping
 from typing import Any
 
+from honeycomb import _tracing
 from honeycomb._async._pagination import DEFAULT_MAX_PAGES, AsyncPaginator
 from honeycomb._async._polling import poll
 from honeycomb._async._resource import Resource
@@ -181,34 +182,37 @@ class ServiceMaps(Resource):
             APIError: On any other failure.
         """
         check_page_size(page_size)
-        created = await self.create_request(request)
-        request_id = created.request_id
-        if not request_id:
-            raise HoneycombError("the API did not return a request_id for the dependency request")
-
-        async def fetch() -> DependencyRequest:
-            return await self.get_request(request_id, page_size=page_size)
-
-        state = await poll(
-            fetch,
-            is_done=lambda s: str(s.status) in _TERMINAL,
-            timeout=timeout,
-            what="service map dependency request",
-            resource_id=request_id,
-        )
-        _raise_unless_ready(state)
-        found = builtins.list(state.dependencies or [])
-        if state.next_link is not None:
-            if max_pages is not None and max_pages <= 1:
-                raise PaginationError(
-                    f"stopped after max_pages={max_pages} pages of dependency request "
-                    f"{request_id}; pass a larger max_pages to fetch more"
+        with _tracing.internal("honeycomb.service_maps.dependencies"):
+            created = await self.create_request(request)
+            request_id = created.request_id
+            if not request_id:
+                raise HoneycombError(
+                    "the API did not return a request_id for the dependency request"
                 )
-            rest = self._paginate(
-                state.next_link,
-                parse=_page_dependencies,
-                # The first page came with the last poll.
-                max_pages=None if max_pages is None else max_pages - 1,
+
+            async def fetch() -> DependencyRequest:
+                return await self.get_request(request_id, page_size=page_size)
+
+            state = await poll(
+                fetch,
+                is_done=lambda s: str(s.status) in _TERMINAL,
+                timeout=timeout,
+                what="service map dependency request",
+                resource_id=request_id,
             )
-            found.extend(await rest.to_list())
-        return found
+            _raise_unless_ready(state)
+            found = builtins.list(state.dependencies or [])
+            if state.next_link is not None:
+                if max_pages is not None and max_pages <= 1:
+                    raise PaginationError(
+                        f"stopped after max_pages={max_pages} pages of dependency request "
+                        f"{request_id}; pass a larger max_pages to fetch more"
+                    )
+                rest = self._paginate(
+                    state.next_link,
+                    parse=_page_dependencies,
+                    # The first page came with the last poll.
+                    max_pages=None if max_pages is None else max_pages - 1,
+                )
+                found.extend(await rest.to_list())
+            return found

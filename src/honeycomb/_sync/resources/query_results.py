@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from honeycomb import _io
+from honeycomb import _io, _tracing
 from honeycomb._logging import logger
 from honeycomb._paths import segment
 from honeycomb._retry import retry_reason
@@ -171,38 +171,42 @@ class QueryResults(Resource):
             options["limit"] = limit
         _request_model(query_id="-", **options)  # check the options before any I/O
 
-        if isinstance(query, str):
-            query_id = query
-        elif isinstance(query, Query) and query.id:
-            query_id = query.id
-        else:
-            body = query_body(
-                query, for_query_result=True, disable_series=disable_series, stacklevel=3
-            )
-            spec_limit = body.get("limit")
-            if disable_series and isinstance(spec_limit, int) and spec_limit > MAX_QUERY_LIMIT:
-                body["limit"] = MAX_QUERY_LIMIT
-                options.setdefault("limit", spec_limit)
-            saved: Query = self._post_within(
-                f"/1/queries/{segment(dataset)}", body, Query, deadline
-            )
-            if not saved.id:
-                raise HoneycombError("the API saved the query but returned no id")
-            query_id = saved.id
+        # One parent span: the saving, the creating and every poll are its children.
+        with _tracing.internal("honeycomb.query_results.run", dataset=dataset) as span:
+            if isinstance(query, str):
+                query_id = query
+            elif isinstance(query, Query) and query.id:
+                query_id = query.id
+            else:
+                body = query_body(
+                    query, for_query_result=True, disable_series=disable_series, stacklevel=3
+                )
+                spec_limit = body.get("limit")
+                if disable_series and isinstance(spec_limit, int) and spec_limit > MAX_QUERY_LIMIT:
+                    body["limit"] = MAX_QUERY_LIMIT
+                    options.setdefault("limit", spec_limit)
+                saved: Query = self._post_within(
+                    f"/1/queries/{segment(dataset)}", body, Query, deadline
+                )
+                if not saved.id:
+                    raise HoneycombError("the API saved the query but returned no id")
+                query_id = saved.id
 
-        request = _request_model(query_id=query_id, **options)
-        created: QueryResult = self._post_within(
-            f"/1/query_results/{segment(dataset)}",
-            request.model_dump(mode="json", exclude_unset=True),
-            QueryResult,
-            deadline,
-        )
-        result = created
-        if not created.complete:
-            result = self._poll(dataset, created, deadline, poll_interval, max_poll_interval)
-        if result.error is not None:
-            raise QueryFailedError(result.id, result.error, result)
-        return result
+            request = _request_model(query_id=query_id, **options)
+            created: QueryResult = self._post_within(
+                f"/1/query_results/{segment(dataset)}",
+                request.model_dump(mode="json", exclude_unset=True),
+                QueryResult,
+                deadline,
+            )
+            result = created
+            if span is not None and created.id:
+                span.set_attribute("honeycomb.query_result.id", created.id)
+            if not created.complete:
+                result = self._poll(dataset, created, deadline, poll_interval, max_poll_interval)
+            if result.error is not None:
+                raise QueryFailedError(result.id, result.error, result)
+            return result
 
     # -- helpers ---------------------------------------------------------------------
 
