@@ -43,6 +43,7 @@ TREES = [
 # both trees, and the seams live in honeycomb/_io.py.
 RULES = {
     "_async": "_sync",
+    "AsyncCall": "Call",
     "AsyncClient": "Client",
     "AsyncExitGuard": "ExitGuard",
     "AsyncGauge": "Gauge",
@@ -59,6 +60,7 @@ RULES = {
     "__aiter__": "__iter__",
     "aclose": "close",
     "async_client": "client",
+    "async_fan_out": "fan_out",
     "async_sleep": "sleep",
 }
 

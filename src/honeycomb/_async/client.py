@@ -15,6 +15,7 @@ from honeycomb._logging import secret_filter, setup_from_env
 from honeycomb._retry import RateLimitInfo
 
 if TYPE_CHECKING:
+    from honeycomb._async.porting import Porting
     from honeycomb._async.resources.api_keys import ApiKeys
     from honeycomb._async.resources.auth import Auth
     from honeycomb._async.resources.board_views import BoardViews
@@ -358,3 +359,10 @@ class AsyncClient:
         from honeycomb._async.resources.enhance import Enhance
 
         return Enhance(self._requester)
+
+    @cached_property
+    def porting(self) -> Porting:
+        """Configuration as code: ``export()``, ``plan(snapshot)``, ``apply(plan)``, ``diff``."""
+        from honeycomb._async.porting import Porting
+
+        return Porting(self)

@@ -17,6 +17,7 @@ from honeycomb._retry import RateLimitInfo
 from honeycomb._sync._requester import Requester, SharedState
 
 if TYPE_CHECKING:
+    from honeycomb._sync.porting import Porting
     from honeycomb._sync.resources.api_keys import ApiKeys
     from honeycomb._sync.resources.auth import Auth
     from honeycomb._sync.resources.board_views import BoardViews
@@ -360,3 +361,10 @@ class Client:
         from honeycomb._sync.resources.enhance import Enhance
 
         return Enhance(self._requester)
+
+    @cached_property
+    def porting(self) -> Porting:
+        """Configuration as code: ``export()``, ``plan(snapshot)``, ``apply(plan)``, ``diff``."""
+        from honeycomb._sync.porting import Porting
+
+        return Porting(self)
