@@ -366,12 +366,12 @@ class Porting:
             if obj.kind == "recipient":
                 result = await c.recipients.create(body)
             else:
-                result = await _creators(c)[obj.kind](ds, body)
+                result = await _group(c, obj.kind).create(ds, body)
             return str(result.id)
         if obj.kind == "recipient":
             await c.recipients.update(target_id, body)
         else:
-            await _updaters(c)[obj.kind](ds, target_id, body)
+            await _group(c, obj.kind).update(ds, target_id, body)
         return target_id
 
     async def _new_query(self, dataset: str, spec: Mapping[str, Any]) -> str:
@@ -486,7 +486,7 @@ class Porting:
             ]
             await self._forget_annotations(annotations)
         else:
-            await _deleters(c)[obj.kind](ds, target_id)
+            await _group(c, obj.kind).delete(ds, target_id)
 
 
 def _bind(func: AsyncCall[T], *args: Any) -> AsyncThunk[T]:
@@ -541,34 +541,18 @@ def _reusable_panels(current: PortableObject | None) -> dict[str, dict[str, str]
     return out
 
 
-def _creators(c: AsyncClient) -> dict[str, AsyncCall[Any]]:
-    return {
-        "column": c.columns.create,
-        "calculated_field": c.calculated_fields.create,
-        "slo": c.slos.create,
-        "burn_alert": c.burn_alerts.create,
-        "trigger": c.triggers.create,
-        "marker_setting": c.marker_settings.create,
-    }
+# The resource group of each kind written through ``create(dataset, body)``,
+# ``update(dataset, id, body)`` and ``delete(dataset, id)``.
+_GROUPS = {
+    "column": "columns",
+    "calculated_field": "calculated_fields",
+    "slo": "slos",
+    "burn_alert": "burn_alerts",
+    "trigger": "triggers",
+    "marker_setting": "marker_settings",
+    "query_annotation": "query_annotations",
+}
 
 
-def _updaters(c: AsyncClient) -> dict[str, AsyncCall[Any]]:
-    return {
-        "column": c.columns.update,
-        "calculated_field": c.calculated_fields.update,
-        "slo": c.slos.update,
-        "burn_alert": c.burn_alerts.update,
-        "trigger": c.triggers.update,
-        "marker_setting": c.marker_settings.update,
-    }
-
-
-def _deleters(c: AsyncClient) -> dict[str, AsyncCall[None]]:
-    return {
-        "calculated_field": c.calculated_fields.delete,
-        "slo": c.slos.delete,
-        "burn_alert": c.burn_alerts.delete,
-        "trigger": c.triggers.delete,
-        "marker_setting": c.marker_settings.delete,
-        "query_annotation": c.query_annotations.delete,
-    }
+def _group(c: AsyncClient, kind: str) -> Any:
+    return getattr(c, _GROUPS[kind])

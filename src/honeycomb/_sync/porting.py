@@ -366,12 +366,12 @@ class Porting:
             if obj.kind == "recipient":
                 result = c.recipients.create(body)
             else:
-                result = _creators(c)[obj.kind](ds, body)
+                result = _group(c, obj.kind).create(ds, body)
             return str(result.id)
         if obj.kind == "recipient":
             c.recipients.update(target_id, body)
         else:
-            _updaters(c)[obj.kind](ds, target_id, body)
+            _group(c, obj.kind).update(ds, target_id, body)
         return target_id
 
     def _new_query(self, dataset: str, spec: Mapping[str, Any]) -> str:
@@ -484,7 +484,7 @@ class Porting:
             ]
             self._forget_annotations(annotations)
         else:
-            _deleters(c)[obj.kind](ds, target_id)
+            _group(c, obj.kind).delete(ds, target_id)
 
 
 def _bind(func: Call[T], *args: Any) -> Thunk[T]:
@@ -539,34 +539,18 @@ def _reusable_panels(current: PortableObject | None) -> dict[str, dict[str, str]
     return out
 
 
-def _creators(c: Client) -> dict[str, Call[Any]]:
-    return {
-        "column": c.columns.create,
-        "calculated_field": c.calculated_fields.create,
-        "slo": c.slos.create,
-        "burn_alert": c.burn_alerts.create,
-        "trigger": c.triggers.create,
-        "marker_setting": c.marker_settings.create,
-    }
+# The resource group of each kind written through ``create(dataset, body)``,
+# ``update(dataset, id, body)`` and ``delete(dataset, id)``.
+_GROUPS = {
+    "column": "columns",
+    "calculated_field": "calculated_fields",
+    "slo": "slos",
+    "burn_alert": "burn_alerts",
+    "trigger": "triggers",
+    "marker_setting": "marker_settings",
+    "query_annotation": "query_annotations",
+}
 
 
-def _updaters(c: Client) -> dict[str, Call[Any]]:
-    return {
-        "column": c.columns.update,
-        "calculated_field": c.calculated_fields.update,
-        "slo": c.slos.update,
-        "burn_alert": c.burn_alerts.update,
-        "trigger": c.triggers.update,
-        "marker_setting": c.marker_settings.update,
-    }
-
-
-def _deleters(c: Client) -> dict[str, Call[None]]:
-    return {
-        "calculated_field": c.calculated_fields.delete,
-        "slo": c.slos.delete,
-        "burn_alert": c.burn_alerts.delete,
-        "trigger": c.triggers.delete,
-        "marker_setting": c.marker_settings.delete,
-        "query_annotation": c.query_annotations.delete,
-    }
+def _group(c: Client, kind: str) -> Any:
+    return getattr(c, _GROUPS[kind])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from honeycomb.porting._objects import DEFAULTS, PortableObject
+from honeycomb.porting._objects import DEFAULTS, FIELDS, PortableObject
 from honeycomb.porting._snapshot import SnapshotError
 
 __all__ = ["Ids", "UnresolvedReferenceError", "body_for", "query_body"]
@@ -130,64 +130,30 @@ def body_for(
     if kind == "dataset":
         names = ("description", "expand_json_depth")
         return _with_defaults(obj, names if update else ("name", *names))
-    if kind == "column":
-        return _with_defaults(obj, ("key_name", "type", "description", "hidden"))
-    if kind == "calculated_field":
-        return _with_defaults(obj, ("alias", "expression", "description"))
+    if kind in ("column", "calculated_field", "marker_setting", "query_annotation"):
+        return _with_defaults(obj, FIELDS[kind])
     if kind == "recipient":
         return {"type": spec.get("type"), "details": dict(spec.get("details") or {})}
-    if kind == "marker_setting":
-        return _with_defaults(obj, ("type", "color"))
     if kind == "slo":
-        body = _with_defaults(
-            obj,
-            ("name", "description", "sli", "time_period_days", "target_per_million", "tags"),
-        )
+        body = _with_defaults(obj, (*FIELDS["slo"], "sli", "tags"))
         if spec.get("dataset_slugs"):
             body["dataset_slugs"] = list(spec["dataset_slugs"])
         return body
     if kind == "burn_alert":
-        body = _with_defaults(
-            obj,
-            (
-                "alert_type",
-                "description",
-                "exhaustion_minutes",
-                "budget_rate_window_minutes",
-                "budget_rate_decrease_threshold_per_million",
-            ),
-        )
+        body = _with_defaults(obj, FIELDS["burn_alert"])
         body["recipients"] = _recipients(spec.get("recipients") or [], ids, owner)
         if not update:
             body["slo"] = {"id": ids.slo(spec.get("slo") or {}, owner)}
         return body
     if kind == "trigger":
-        body = _with_defaults(
-            obj,
-            (
-                "name",
-                "description",
-                "tags",
-                "threshold",
-                "frequency",
-                "alert_type",
-                "disabled",
-                "evaluation_schedule_type",
-                "evaluation_schedule",
-                "baseline_details",
-            ),
-        )
+        body = _with_defaults(obj, (*FIELDS["trigger"], "tags"))
         body["query"] = query_body(spec.get("query") or {})
         body["recipients"] = _recipients(spec.get("recipients") or [], ids, owner)
         if update and "baseline_details" not in body:
             body["baseline_details"] = {}  # an empty object removes a baseline
         return body
-    if kind == "query_annotation":
-        return _with_defaults(obj, ("name", "description"))
     if kind == "board":
-        body = _with_defaults(
-            obj, ("name", "description", "type", "layout_generation", "tags", "preset_filters")
-        )
+        body = _with_defaults(obj, (*FIELDS["board"], "tags"))
         body.setdefault("type", "flexible")
         body["panels"] = _panels(obj, ids, panel_ids or [])
         return body

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from honeycomb.porting._objects import (
+    FIELDS,
     PortableObject,
     assign_keys,
     normalize,
@@ -164,15 +165,11 @@ def _dataset(item: JSON) -> PortableObject:
 
 
 def _column(dataset: str, item: JSON) -> PortableObject:
-    return PortableObject(
-        "column", dataset, _pick(item, "key_name", "type", "description", "hidden")
-    )
+    return PortableObject("column", dataset, _pick(item, *FIELDS["column"]))
 
 
 def _calculated_field(dataset: str, item: JSON) -> PortableObject:
-    return PortableObject(
-        "calculated_field", dataset, _pick(item, "alias", "expression", "description")
-    )
+    return PortableObject("calculated_field", dataset, _pick(item, *FIELDS["calculated_field"]))
 
 
 def _recipient(item: JSON) -> PortableObject:
@@ -180,7 +177,7 @@ def _recipient(item: JSON) -> PortableObject:
 
 
 def _slo(dataset: str, item: JSON) -> PortableObject:
-    spec = _pick(item, "name", "description", "time_period_days", "target_per_million")
+    spec = _pick(item, *FIELDS["slo"])
     spec["sli"] = {"alias": (item.get("sli") or {}).get("alias")}
     spec["tags"] = _tags(item.get("tags"))
     slugs = item.get("dataset_slugs") or []
@@ -190,32 +187,14 @@ def _slo(dataset: str, item: JSON) -> PortableObject:
 
 
 def _burn_alert(dataset: str, item: JSON, refs: _References) -> PortableObject:
-    spec = _pick(
-        item,
-        "alert_type",
-        "description",
-        "exhaustion_minutes",
-        "budget_rate_window_minutes",
-        "budget_rate_decrease_threshold_per_million",
-    )
+    spec = _pick(item, *FIELDS["burn_alert"])
     spec["slo"] = refs.slo((item.get("slo") or {}).get("id"))
     spec["recipients"] = refs.recipients_of(item.get("recipients"))
     return PortableObject("burn_alert", dataset, spec)
 
 
 def _trigger(dataset: str, item: JSON, refs: _References) -> PortableObject:
-    spec = _pick(
-        item,
-        "name",
-        "description",
-        "threshold",
-        "frequency",
-        "alert_type",
-        "disabled",
-        "evaluation_schedule_type",
-        "evaluation_schedule",
-        "baseline_details",
-    )
+    spec = _pick(item, *FIELDS["trigger"])
     if item.get("query"):
         spec["query"] = clean_query(item["query"])
     else:
@@ -226,11 +205,11 @@ def _trigger(dataset: str, item: JSON, refs: _References) -> PortableObject:
 
 
 def _marker_setting(dataset: str, item: JSON) -> PortableObject:
-    return PortableObject("marker_setting", dataset, _pick(item, "type", "color"))
+    return PortableObject("marker_setting", dataset, _pick(item, *FIELDS["marker_setting"]))
 
 
 def _query_annotation(dataset: str, item: JSON, refs: _References) -> PortableObject:
-    spec = _pick(item, "name", "description")
+    spec = _pick(item, *FIELDS["query_annotation"])
     spec["query"] = refs.query(dataset, item.get("query_id"))
     return PortableObject("query_annotation", dataset, spec)
 
@@ -260,7 +239,7 @@ def _panel(panel: JSON, refs: _References) -> tuple[JSON, JSON]:
 
 
 def _board(item: JSON, views: list[JSON], refs: _References) -> PortableObject:
-    spec = _pick(item, "name", "description", "type", "layout_generation", "preset_filters")
+    spec = _pick(item, *FIELDS["board"])
     spec["tags"] = _tags(item.get("tags"))
     panels = [_panel(p, refs) for p in item.get("panels") or []]
     spec["panels"] = [p for p, _ in panels]

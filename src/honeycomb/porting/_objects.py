@@ -36,6 +36,7 @@ __all__ = [
     "DATASET_KINDS",
     "ENVIRONMENT_KINDS",
     "ENVIRONMENT_WIDE",
+    "FIELDS",
     "KINDS",
     "PortableObject",
     "assign_keys",
@@ -76,6 +77,35 @@ RECIPIENT_TARGET_FIELDS = {
     "webhook": "webhook_url",
     "msteams": "webhook_url",
     "msteams_workflow": "webhook_url",
+}
+
+# The plain fields of each kind: copied from a response into a spec, and from a spec into
+# a request body. References (recipients, SLOs, queries, panels) are handled apart.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "column": ("key_name", "type", "description", "hidden"),
+    "calculated_field": ("alias", "expression", "description"),
+    "slo": ("name", "description", "time_period_days", "target_per_million"),
+    "burn_alert": (
+        "alert_type",
+        "description",
+        "exhaustion_minutes",
+        "budget_rate_window_minutes",
+        "budget_rate_decrease_threshold_per_million",
+    ),
+    "trigger": (
+        "name",
+        "description",
+        "threshold",
+        "frequency",
+        "alert_type",
+        "disabled",
+        "evaluation_schedule_type",
+        "evaluation_schedule",
+        "baseline_details",
+    ),
+    "marker_setting": ("type", "color"),
+    "query_annotation": ("name", "description"),
+    "board": ("name", "description", "type", "layout_generation", "preset_filters"),
 }
 
 # Field values the API fills in when a field is left out. A spec never records them, so
