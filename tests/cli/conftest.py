@@ -1,0 +1,50 @@
+"""Fixtures of the CLI tests: an isolated config folder and environment, a served fake."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from honeycomb.testing import FakeHoneycomb
+
+
+@pytest.fixture(autouse=True)
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No HONEYCOMB_* variables from the developer's shell, a private config folder, and
+    keyring's fail backend (no test ever touches a real keyring). Returns the folder."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("HONEYCOMB") or name == "NO_COLOR":
+            monkeypatch.delenv(name)
+    folder = tmp_path / "config"
+    monkeypatch.setenv("HONEYCOMB_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return folder
+
+
+@pytest.fixture
+def fake() -> FakeHoneycomb:
+    """A fresh fake Honeycomb."""
+    return FakeHoneycomb(seed=7)
+
+
+@pytest.fixture
+def url(fake: FakeHoneycomb) -> Iterator[str]:
+    """The fake served on 127.0.0.1 for the duration of the test."""
+    with fake.serve() as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def env(fake: FakeHoneycomb, url: str) -> dict[str, str]:
+    """Environment variables pointing the CLI at the served fake with both keys."""
+    key_id, _, secret = fake.management_key.partition(":")
+    return {
+        "HONEYCOMB_API_ENDPOINT": url,
+        "HONEYCOMB_API_KEY": fake.api_key,
+        "HONEYCOMB_KEY_ID": key_id,
+        "HONEYCOMB_KEY_SECRET": secret,
+    }
