@@ -193,7 +193,7 @@ def test_completion_scripts() -> None:
 
 def test_completion_completes_command_names() -> None:
     env = clean_env(
-        {"_HONEYCOMB_COMPLETE": "complete_bash", "COMP_WORDS": "honeycomb trig", "COMP_CWORD": "1"}
+        {"_HONEYCOMB_COMPLETE": "complete_bash", "COMP_WORDS": "honeycomb comp", "COMP_CWORD": "1"}
     )
     result = run_process([], env=env)
-    assert result.stdout.split() == ["triggers"]
+    assert result.stdout.split() == ["completion"]
