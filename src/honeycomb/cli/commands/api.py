@@ -80,16 +80,8 @@ def api(
     if "{team}" in path:
         path = path.replace("{team}", requester.team_slug())
     auth: AuthKind = "management" if path.startswith("/2/") else "config"
-    content_type = "application/vnd.api+json" if auth == "management" and body is not None else None
-    request = requester.build(
-        verb,
-        path,
-        params=params,
-        json=body,
-        headers=headers,
-        auth=auth,
-        content_type=content_type,
-    )
+    # The pipeline picks the media types by path (JSON:API for /2), as for every call.
+    request = requester.build(verb, path, params=params, json=body, headers=headers, auth=auth)
     import httpx
 
     try:
