@@ -6,7 +6,11 @@ unasync_check, demo, bench, docs.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import nox
+import nox.command
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
@@ -29,14 +33,40 @@ def _typecheck(session: nox.Session) -> None:
     session.run("mypy", "src/honeycomb", "tests", "scripts")
 
 
+# Stoplight Prism, the strict OpenAPI mock server behind tests/test_prism_contract.py.
+PRISM = "@stoplight/prism-cli@5.14.2"
+
+
+def _install_prism(session: nox.Session) -> dict[str, str]:
+    """Install Prism into .nox/prism once (npm, about 90 MB); its tests skip without it."""
+    prefix = Path(".nox") / "prism"
+    executable = prefix / "node_modules" / ".bin" / "prism"
+    marker = prefix / "installed"
+    if not (executable.is_file() and marker.is_file() and marker.read_text() == PRISM):
+        if shutil.which("npm") is None:
+            session.warn("npm not found: the Prism contract tests will be skipped")
+            return {}
+        try:
+            session.run(
+                "npm", "install", "--no-audit", "--no-fund", "--prefix", str(prefix), PRISM,
+                external=True,
+            )  # fmt: skip
+        except nox.command.CommandFailed:
+            session.warn("npm could not install Prism: the Prism contract tests will be skipped")
+            return {}
+        marker.write_text(PRISM)
+    return {"HONEYCOMB_PRISM": str(executable.resolve())}
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Everything CI checks: generated code in sync, lint, types, then the test suite."""
     session.install("-e", DEV)
+    prism = _install_prism(session)
     _unasync_check(session)
     _lint(session)
     _typecheck(session)
-    session.run("pytest", *(session.posargs or ["-q"]))
+    session.run("pytest", *(session.posargs or ["-q"]), env=prism)
 
 
 @nox.session

@@ -153,10 +153,16 @@ def _drop_read_only_required(value: Any) -> None:
 
 
 @cache
+def patched_spec(name: str) -> dict[str, Any]:
+    """The spec ``name`` with YAML dates restored and known defects patched (refs local,
+    as in the file: what Prism is served)."""
+    return _patch_known_defects(_jsonable(copy.deepcopy(load(name))))
+
+
+@cache
 def prepared(name: str) -> dict[str, Any]:
     """The spec ``name`` with refs made absolute, YAML dates restored and defects patched."""
-    spec = _patch_known_defects(_jsonable(copy.deepcopy(load(name))))
-    rewritten: dict[str, Any] = _rewrite_refs(spec, SPEC_URI + name)
+    rewritten: dict[str, Any] = _rewrite_refs(patched_spec(name), SPEC_URI + name)
     return rewritten
 
 
