@@ -17,6 +17,7 @@ from honeycomb.porting._objects import KINDS, PortableObject
 from honeycomb.porting._plan import MISSING, Change, FieldChange, Plan, build_plan, diff_fields
 from honeycomb.porting._report import Applied, ApplyError, ApplyReport
 from honeycomb.porting._snapshot import FORMAT, FORMAT_VERSION, Snapshot, SnapshotError
+from honeycomb.porting._terraform import terraform_files, write_terraform
 
 __all__ = [
     "FORMAT",
@@ -40,4 +41,6 @@ __all__ = [
     "clean_query",
     "diff_fields",
     "portable_objects",
+    "terraform_files",
+    "write_terraform",
 ]

@@ -53,6 +53,7 @@ FORMAT_VERSION = 1
 """The version of the file format ``write`` produces and the newest ``read`` accepts."""
 
 Format = Literal["yaml", "json"]
+WriteFormat = Literal["yaml", "json", "terraform"]
 
 _DIRS = {kind: f"{kind}s" for kind in KINDS}
 _KIND_OF_DIR = {v: k for k, v in _DIRS.items()}
@@ -243,18 +244,22 @@ class Snapshot:
                 out[f"{stem}{suffix}{extension}"] = obj
         return out
 
-    def write(self, directory: str | os.PathLike[str], *, format: Format = "yaml") -> list[Path]:
+    def write(
+        self, directory: str | os.PathLike[str], *, format: WriteFormat = "yaml"
+    ) -> list[Path]:
         """Write one file per object, and the manifest, under ``directory``.
 
         Files are rewritten only when their content changes, and object files that no
-        longer belong to the snapshot are removed (in the kind folders only).
+        longer belong to the snapshot are removed (in the kind folders only). With
+        ``format="terraform"`` it writes ``.tf`` files for the ``honeycombio`` provider
+        instead (see ``honeycomb.porting.terraform_files``), which cannot be read back.
 
         Example:
             ``client.porting.export().write("honeycomb/prod")``
 
         Args:
             directory: The folder (created when missing).
-            format: ``"yaml"`` (needs the ``porting`` extra) or ``"json"``.
+            format: ``"yaml"`` (needs the ``porting`` extra), ``"json"`` or ``"terraform"``.
 
         Returns:
             The paths of every file of the snapshot (manifest first).
@@ -262,8 +267,12 @@ class Snapshot:
         Raises:
             SnapshotError: ``format`` is neither, or YAML without PyYAML.
         """
+        if format == "terraform":
+            from honeycomb.porting._terraform import write_terraform
+
+            return write_terraform(self, directory)
         if format not in ("yaml", "json"):
-            raise SnapshotError(f"format must be 'yaml' or 'json', not {format!r}")
+            raise SnapshotError(f"format must be 'yaml', 'json' or 'terraform', not {format!r}")
         root = Path(directory)
         root.mkdir(parents=True, exist_ok=True)
         manifest = root / f"manifest.{format}"
