@@ -59,9 +59,11 @@ RULES = {
     "__aexit__": "__exit__",
     "__aiter__": "__iter__",
     "aclose": "close",
+    "async_call_back": "call_back",
     "async_client": "client",
     "async_fan_out": "fan_out",
     "async_sleep": "sleep",
+    "async_within": "within",
 }
 
 HEADER = (

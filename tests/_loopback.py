@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 import zstandard
 
-__all__ = ["LoopbackServer", "decode_body", "decoded"]
+__all__ = ["FAULTS", "FaultServer", "LoopbackServer", "decode_body", "decoded"]
 
 
 def decode_body(body: bytes, encoding: str | None) -> bytes:
@@ -160,3 +160,149 @@ class LoopbackServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+FAULTS = ("hang", "drip", "drip_body", "reset", "short_body", "garbage_chunks", "redirect")
+"""What ``FaultServer`` can do to a request (see there)."""
+
+
+class FaultServer:
+    """A raw TCP server on 127.0.0.1 that misbehaves, for timeout and robustness tests.
+
+    It reads each request (headers and ``Content-Length`` body), then, by ``fault``:
+
+    - ``"ok"``: answers ``status`` with ``body`` at once;
+    - ``"hang"``: never answers (until the server stops);
+    - ``"drip"``: sends that answer one byte every ``interval`` seconds, headers included;
+    - ``"drip_body"``: sends the headers at once, then the body one byte per ``interval``;
+    - ``"reset"``: drops the connection with a TCP RST;
+    - ``"short_body"``: announces ``Content-Length: 1000`` and sends ``body`` only;
+    - ``"garbage_chunks"``: a chunked answer whose chunk sizes are not hexadecimal;
+    - ``"redirect"``: ``307`` to ``https://elsewhere.example/`` with an empty body.
+
+    Attributes:
+        url: ``http://127.0.0.1:<port>``.
+        requests: How many requests it has read.
+    """
+
+    def __init__(
+        self,
+        fault: str = "ok",
+        *,
+        status: int = 200,
+        body: bytes = b"[]",
+        content_type: str = "application/json",
+        interval: float = 0.5,
+    ) -> None:
+        self.fault = fault
+        self.status = status
+        self.body = body
+        self.content_type = content_type
+        self.interval = interval
+        self.requests = 0
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._lock = threading.Lock()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:  # the accept timeout, or the listener closed
+                continue
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _read_request(self, reader: Any) -> bool:
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = reader.recv(65536)
+            if not chunk:
+                return False
+            head += chunk
+        headers, _, rest = head.partition(b"\r\n\r\n")
+        length = 0
+        for line in headers.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        while len(rest) < length:
+            chunk = reader.recv(65536)
+            if not chunk:
+                return False
+            rest += chunk
+        with self._lock:
+            self.requests += 1
+        return True
+
+    def _answer(self, content_length: int | None = None) -> bytes:
+        length = len(self.body) if content_length is None else content_length
+        return (
+            f"HTTP/1.1 {self.status} Whatever\r\nContent-Type: {self.content_type}\r\n"
+            f"Content-Length: {length}\r\n\r\n"
+        ).encode() + self.body
+
+    def _serve(self, conn: socket.socket) -> None:
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            while not self._stop.is_set() and self._read_request(conn):
+                if not self._fault(conn):
+                    break
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def _fault(self, conn: socket.socket) -> bool:
+        """Play the fault on one request; False when the connection is to be closed."""
+        fault = self.fault
+        if fault == "ok":
+            conn.sendall(self._answer())
+            return True
+        if fault == "hang":
+            self._stop.wait()
+            return False
+        if fault in ("drip", "drip_body"):
+            answer = self._answer()
+            start = 0 if fault == "drip" else len(answer) - len(self.body)
+            conn.sendall(answer[:start])
+            for i in range(start, len(answer)):
+                if self._stop.wait(self.interval):
+                    return False
+                conn.sendall(answer[i : i + 1])
+            return True
+        if fault == "reset":
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            return False
+        if fault == "short_body":
+            conn.sendall(self._answer(content_length=1000))
+            return False
+        if fault == "garbage_chunks":
+            conn.sendall(
+                f"HTTP/1.1 {self.status} OK\r\nContent-Type: {self.content_type}\r\n"
+                "Transfer-Encoding: chunked\r\n\r\nzz\r\n[]\r\n-1\r\n\r\n".encode()
+            )
+            return False
+        if fault == "redirect":
+            conn.sendall(
+                b"HTTP/1.1 307 Temporary Redirect\r\nLocation: https://elsewhere.example/\r\n"
+                b"Content-Length: 0\r\n\r\n"
+            )
+            return True
+        raise AssertionError(f"unknown fault {fault!r}")
+
+    def __enter__(self) -> FaultServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._listener.close()

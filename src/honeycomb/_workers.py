@@ -3,7 +3,8 @@
 The batcher (``_async/batcher.py``, generated into ``_sync/batcher.py``) is written once.
 Everything that differs between the two lives here, under names that
 ``scripts/unasync.py`` maps: ``AsyncGauge`` -> ``Gauge``, ``AsyncQueue`` -> ``Queue``,
-``AsyncPool`` -> ``Pool``, ``AsyncWorker`` -> ``Worker``.
+``AsyncPool`` -> ``Pool``, ``AsyncWorker`` -> ``Worker``, ``async_call_back`` ->
+``call_back``.
 
 - The async twins run on the caller's event loop: the worker is an ``asyncio`` task,
   requests in flight are tasks, waiting is awaiting a future. They are made lazily, on
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import inspect
 import logging
 import os
 import threading
@@ -42,6 +44,8 @@ __all__ = [
     "Pool",
     "Queue",
     "Worker",
+    "async_call_back",
+    "call_back",
     "process_id",
 ]
 
@@ -104,8 +108,19 @@ class AsyncGauge:
         if self._changed is not None:
             self._changed.set()
 
-    async def wait_empty(self) -> None:
-        """Wait until no item is pending."""
+    async def wait_empty(self, timeout: float | None = None) -> bool:
+        """Wait until no item is pending, or ``timeout`` seconds have passed.
+
+        Returns:
+            True when no item is pending.
+        """
+        try:
+            await asyncio.wait_for(self._until_empty(), timeout)
+        except asyncio.TimeoutError:
+            return False
+        return True
+
+    async def _until_empty(self) -> None:
         changed = self._event()
         while self.count:
             changed.clear()
@@ -146,13 +161,16 @@ class Gauge:
             if self._waiting:
                 self._changed.notify_all()
 
-    def wait_empty(self) -> None:
-        """Wait until no item is pending."""
+    def wait_empty(self, timeout: float | None = None) -> bool:
+        """Wait until no item is pending, or ``timeout`` seconds have passed.
+
+        Returns:
+            True when no item is pending.
+        """
         with self._changed:
             self._waiting += 1
             try:
-                while self.count:
-                    self._changed.wait()
+                return self._changed.wait_for(lambda: not self.count, timeout)
             finally:
                 self._waiting -= 1
 
@@ -193,6 +211,12 @@ class AsyncQueue(Generic[T]):
                 return None
         return self._items.popleft() if self._items else None
 
+    def drain(self) -> list[T]:
+        """Take every item at once."""
+        items = list(self._items)
+        self._items.clear()
+        return items
+
 
 class Queue(Generic[T]):
     """An unbounded FIFO read by one worker thread, written from any thread."""
@@ -218,16 +242,37 @@ class Queue(Generic[T]):
                 self._ready.wait(timeout)
             return self._items.popleft() if self._items else None
 
+    def drain(self) -> list[T]:
+        """Take every item at once."""
+        with self._ready:
+            items = list(self._items)
+            self._items.clear()
+        return items
+
 
 # -- running jobs: the worker, and requests in flight ------------------------------------
 
 
 class AsyncWorker:
-    """Runs one coroutine function as a task on the current loop."""
+    """Runs one coroutine function as a task on the current loop.
 
-    def __init__(self, target: Callable[..., Coroutine[Any, Any, None]], *args: Any) -> None:
+    Args:
+        target: The coroutine function.
+        *args: Its arguments.
+        on_abandon: Called if the task ends before ``target`` returns: it was cancelled
+            (``asyncio.run`` cancels what is left when its loop ends) or destroyed
+            unfinished (its loop was closed, and it was garbage-collected).
+    """
+
+    def __init__(
+        self,
+        target: Callable[..., Coroutine[Any, Any, None]],
+        *args: Any,
+        on_abandon: Callable[..., None] | None = None,
+    ) -> None:
         self._target = target
         self._args = args
+        self._on_abandon = on_abandon
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -235,18 +280,35 @@ class AsyncWorker:
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def _run(self) -> None:
-        await self._target(*self._args)
+        finished = False
+        try:
+            await self._target(*self._args)
+            finished = True
+        finally:
+            if not finished and self._on_abandon is not None:
+                self._on_abandon(*self._args)
 
     async def join(self) -> None:
-        """Wait for the task to finish."""
+        """Wait for the task to finish (a caller cancelled meanwhile does not cancel it)."""
         if self._task is not None:
-            await self._task
+            await asyncio.shield(self._task)
 
 
 class Worker:
-    """Runs one function in a daemon thread."""
+    """Runs one function in a daemon thread.
 
-    def __init__(self, target: Callable[..., None], *args: Any) -> None:
+    Args:
+        target: The function.
+        *args: Its arguments.
+        on_abandon: Unused: a thread is not cancelled (``ExitGuard`` closes at exit).
+    """
+
+    def __init__(
+        self,
+        target: Callable[..., None],
+        *args: Any,
+        on_abandon: Callable[..., None] | None = None,
+    ) -> None:
         self._thread = threading.Thread(
             target=target, args=args, name="honeycomb-batcher", daemon=True
         )
@@ -318,13 +380,39 @@ class Pool:
         self._executor.shutdown(wait=True)
 
 
+# -- telling the caller ------------------------------------------------------------------
+
+
+async def async_call_back(callback: Callable[[T], object], value: T) -> None:
+    """Call ``callback(value)``, awaiting what it returns if it is awaitable (a coroutine
+    function may be given to the async batcher).
+
+    Args:
+        callback: The caller's function.
+        value: What to tell it.
+    """
+    result = callback(value)
+    if inspect.isawaitable(result):
+        await result
+
+
+def call_back(callback: Callable[[T], object], value: T) -> None:
+    """Call ``callback(value)``.
+
+    Args:
+        callback: The caller's function.
+        value: What to tell it.
+    """
+    callback(value)
+
+
 # -- delivering what is left at interpreter exit -----------------------------------------
 
 
 class Closable(Protocol):
     """What an exit guard can close (the sync ``Batcher``)."""
 
-    def close(self) -> None:
+    def close(self) -> object:
         """Deliver everything and stop."""
 
 

@@ -27,6 +27,7 @@ from honeycomb._async.batcher import Batcher
 from honeycomb._events import MAX_EVENT_BYTES
 from honeycomb.models.events import EventResult
 
+from .._guard import async_within  # noqa: TID252 - a helper shared by both trees
 from .._loopback import LoopbackServer, decoded  # noqa: TID252 - a helper shared by both trees
 from .conftest import API_KEY, BASE
 
@@ -253,6 +254,52 @@ async def test_add_waits_when_max_pending_is_reached(
     assert len(seen_at_request) == 5
     assert all(n <= 2 * (k + 1) for k, n in enumerate(seen_at_request))
     assert batcher.blocked >= 1
+
+
+async def test_on_result_may_re_queue_events_when_the_batcher_is_full(
+    client: AsyncClient, httpx_mock: HTTPXMock
+) -> None:
+    # Every first attempt is refused; on_result adds a retry of it, with the batcher full
+    # (max_pending=2, two events per request): the retry must not wait for room that
+    # only the end of the callback frees.
+    def respond(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            json=[
+                {"status": 202} if e["data"]["retry"] else {"status": 400, "error": "later"}
+                for e in decoded(request)
+            ],
+        )
+
+    httpx_mock.add_callback(respond, method="POST", url=BATCH, is_reusable=True)
+    results: list[EventResult] = []
+    retries: dict[int, int] = {}
+    lock = threading.Lock()
+
+    async def requeue(result: EventResult) -> None:
+        with lock:
+            results.append(result)
+        if not result.ok:
+            retry = await batcher.add({"id": result.index, "retry": True})
+            with lock:
+                retries[retry] = result.index
+
+    batcher = client.events.batcher(
+        "web", max_pending=2, max_batch_events=2, max_in_flight=2, on_result=requeue
+    )
+
+    async def scenario() -> None:
+        async with batcher:
+            for i in range(20):
+                await batcher.add({"id": i, "retry": False})
+
+    await async_within(10, scenario)
+    firsts = [r for r in results if r.index not in retries]
+    again = [r for r in results if r.index in retries]
+    assert len(firsts) == len(again) == 20 and len(results) == 40
+    assert not any(r.ok for r in firsts) and all(r.ok for r in again)
+    assert sorted(retries.values()) == sorted(r.index for r in firsts)  # one retry each
+    assert (batcher.sent, batcher.failed, batcher.pending) == (20, 20, 0)
 
 
 # -- delivery under faults, over real HTTP -----------------------------------------------

@@ -134,7 +134,8 @@ def test_429_on_post_is_retried(httpx_mock: HTTPXMock, sleeps: list[float]) -> N
 def test_retry_after_is_capped(httpx_mock: HTTPXMock, sleeps: list[float]) -> None:
     httpx_mock.add_response(url=DATASETS, status_code=429, headers={"Retry-After": "3600"})
     httpx_mock.add_response(url=DATASETS, json=[])
-    with retrying_client() as client:
+    # (The timeout bounds the whole call: it must leave room for the longest wait.)
+    with retrying_client(timeout=2 * MAX_RETRY_WAIT) as client:
         client.datasets.list()
     assert sleeps == [MAX_RETRY_WAIT]
 

@@ -20,6 +20,8 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
 from honeycomb import _io, _tracing
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
+from honeycomb._deadline import bound_by_deadlines
+from honeycomb._deadline import deadline as call_deadline
 from honeycomb._logging import logger, redact_headers, scrub
 from honeycomb._operations import media_type
 from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
@@ -90,6 +92,7 @@ class Requester:
                 limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
                 follow_redirects=False,
             )
+            bound_by_deadlines(self.http)
             self.owns_http = True
         else:
             # An injected client is used as is: its own timeout applies unless the
@@ -217,10 +220,12 @@ class Requester:
             APIConnectionError: No response arrived.
             APIStatusError: The response status was 4xx or 5xx (a typed subclass).
         """
+        token = None
         if deadline is not None:
-            request.extensions["timeout"] = _timeout_within(
-                request.extensions.get("timeout"), deadline
-            )
+            left = deadline - _io.monotonic()
+            request.extensions["timeout"] = _timeout_within(request.extensions.get("timeout"), left)
+            # Every socket operation of this attempt ends by then (see _deadline.py).
+            token = call_deadline.set(time.monotonic() + max(left, _MIN_ATTEMPT_TIMEOUT))
         debug = logger.isEnabledFor(logging.DEBUG)
         started = time.perf_counter() if debug else 0.0
         try:
@@ -234,6 +239,9 @@ class Requester:
                 f"{type(err).__name__} on {request.method} {request.url.path}: {err}",
                 request=request,
             ) from err
+        finally:
+            if token is not None:
+                call_deadline.reset(token)
         if debug:
             logger.debug(
                 "%s %s -> %d in %.1f ms; request headers %s",
@@ -272,7 +280,9 @@ class Requester:
             deadline: A ``_io.monotonic()`` time by which the call must be over. Each
                 attempt's timeout is cut to what is left; 429s are waited out (beyond
                 ``max_retries``) while the wait fits; a wait that would pass the deadline
-                is not started and the last error is raised instead.
+                is not started and the last error is raised instead. Without it, the
+                request's timeout (the longest of its phases) bounds the whole call,
+                retries and their waits included, within ``max_retries``.
 
         Returns:
             The successful response.
@@ -307,13 +317,18 @@ class Requester:
     ) -> httpx.Response:
         retries = self.config.max_retries if max_retries is None else max_retries
         method = request.method
+        waits_out_429s = deadline is not None
+        if deadline is None:
+            overall = _overall(request.extensions.get("timeout"))
+            if overall is not None:
+                deadline = _io.monotonic() + overall
 
         # The first attempt runs bare: building a retry loop (or even a closure) for every
         # call that succeeds first time would cost more than the rest of the pipeline.
         try:
             return await self.send_once(request, deadline)
         except APIError as exc:
-            if retries == 0 and deadline is None:
+            if retries == 0 and not waits_out_429s:
                 raise
             if (
                 retry_reason(exc, method, retry_unsafe=retry_unsafe, retry_statuses=retry_statuses)
@@ -336,9 +351,9 @@ class Requester:
 
         def stop(state: RetryCallState) -> bool:
             # tenacity (>= 9) computes the wait before asking whether to stop.
-            if deadline is not None:
-                if _io.monotonic() + state.upcoming_sleep >= deadline:
-                    return True
+            if deadline is not None and _io.monotonic() + state.upcoming_sleep >= deadline:
+                return True
+            if waits_out_429s:
                 exc = state.outcome.exception() if state.outcome else None
                 if isinstance(exc, RateLimitError):
                     return False
@@ -529,14 +544,22 @@ class Requester:
 _MIN_ATTEMPT_TIMEOUT = 0.05
 
 
-def _timeout_within(current: Any, deadline: float) -> dict[str, float | None]:
-    """Timeout extension values cut so that one attempt cannot run past ``deadline``."""
-    remaining = max(deadline - _io.monotonic(), _MIN_ATTEMPT_TIMEOUT)
+def _timeout_within(current: Any, left: float) -> dict[str, float | None]:
+    """Timeout extension values cut so that one attempt cannot take more than ``left``."""
+    remaining = max(left, _MIN_ATTEMPT_TIMEOUT)
     values = dict(current) if isinstance(current, dict) else {}
     return {
         phase: remaining if values.get(phase) is None else min(values[phase], remaining)
         for phase in ("connect", "read", "write", "pool")
     }
+
+
+def _overall(timeout: Any) -> float | None:
+    """The longest phase of a timeout extension: how long the whole call may take."""
+    if not isinstance(timeout, dict):
+        return None
+    phases = [v for v in timeout.values() if v is not None]
+    return max(phases) if phases else None
 
 
 def _param(value: Any) -> Any:

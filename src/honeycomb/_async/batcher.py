@@ -10,6 +10,11 @@ event stops being pending when its result is known, so ``max_pending`` bounds ev
 the batcher holds: the open batch, sealed batches waiting, and requests in flight. When it
 is reached, ``add()`` waits (backpressure); nothing is ever dropped.
 
+``on_result`` runs while the events it reports still hold their room, so ``flush()`` and
+``close()`` wait for it; an ``add()`` made from inside it never waits for room (it takes
+over the room of the event being reported), so a callback that re-queues failed events
+cannot deadlock the batcher, however full it is.
+
 Delivery is at most once. A 429, a 503, or a connection that failed before the request
 was sent is retried with backoff by the request pipeline. A connection lost *after* the
 request was sent (a reset, a read timeout) is not retried: the server may have accepted
@@ -22,6 +27,7 @@ from __future__ import annotations
 import builtins
 import threading
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -50,9 +56,15 @@ from honeycomb._workers import (
     AsyncPool,
     AsyncQueue,
     AsyncWorker,
+    async_call_back,
     process_id,
 )
-from honeycomb.errors import APIConnectionError, APIStatusError, InvalidEventError
+from honeycomb.errors import (
+    APIConnectionError,
+    APIStatusError,
+    HoneycombError,
+    InvalidEventError,
+)
 from honeycomb.models.events import EventResult
 
 __all__ = ["EVENT_RETRY_STATUSES", "Batcher", "post_batch"]
@@ -62,6 +74,12 @@ EVENT_RETRY_STATUSES = frozenset({503})
 did nothing with the request."""
 
 OnResult = Callable[[EventResult], object]
+"""Told every event's result. On ``AsyncClient`` it may be a coroutine function (awaited)."""
+
+_reporting: ContextVar[object] = ContextVar("honeycomb_batcher_reporting", default=None)
+"""The batcher whose ``on_result`` is running in this thread or task (or a task it made)."""
+
+CLOSE_TIMED_OUT = "not sent: close() ran out of time"
 
 FLUSH_SPAN = "honeycomb.batcher.flush"
 """The span around each batch the batcher delivers (its POST and retries are children)."""
@@ -74,6 +92,7 @@ async def post_batch(
     encoding: Encoding,
     *,
     on_retry: Callable[[BaseException], object] | None = None,
+    deadline: float | None = None,
 ) -> ChunkStatus:
     """Post encoded events as one request and read what became of each. Never raises for
     an API or connection failure: every event of the request gets it as its result.
@@ -84,6 +103,7 @@ async def post_batch(
         elements: Encoded batch elements (within the body limit together).
         encoding: ``Content-Encoding`` to compress with, or None.
         on_retry: Called before each retry.
+        deadline: An ``_io.monotonic()`` time by which the request must be over.
 
     Returns:
         The per-event statuses.
@@ -97,7 +117,7 @@ async def post_batch(
     )
     try:
         response = await requester.send(
-            request, retry_statuses=EVENT_RETRY_STATUSES, on_retry=on_retry
+            request, retry_statuses=EVENT_RETRY_STATUSES, on_retry=on_retry, deadline=deadline
         )
     except APIStatusError as err:
         return _failed(len(elements), err.status_code, str(err), err)
@@ -143,12 +163,14 @@ class _Run:
         self.next_index = 0
         self.queue: AsyncQueue[_Batch] = AsyncQueue()
         self.pool = AsyncPool(batcher.max_in_flight)
-        self.worker = AsyncWorker(batcher._work, self)
+        self.worker = AsyncWorker(batcher._work, self, on_abandon=batcher._abandoned)
         self.sent = 0
         self.failed = 0
         self.retried = 0
         self.blocked = 0
         self.failures: list[EventResult] = []
+        self.deadline: float | None = None  # set by close(timeout=...)
+        self.expired = 0  # events close() gave up on before sending them
 
     def seal(self) -> _Batch | None:
         """Take the open batch, if it has events (call with ``lock`` held)."""
@@ -217,7 +239,8 @@ class Batcher:
         self._now = Stamper().fragment
         self._run: _Run | None = None
         self._start_lock = threading.Lock()
-        self._closed = False
+        self._closed = False  # no more add(), except from on_result
+        self._finished = False  # close() ran to its end
 
     # -- counters ----------------------------------------------------------------------
 
@@ -264,7 +287,7 @@ class Batcher:
     # -- adding ------------------------------------------------------------------------
 
     def _current(self) -> _Run:
-        if self._closed:
+        if self._closed and _reporting.get() is not self:
             raise RuntimeError("this batcher is closed")
         run = self._run
         if run is not None and run.pid == process_id():
@@ -314,6 +337,9 @@ class Batcher:
         Returns:
             The event's index, which its ``EventResult`` carries (0, 1, 2... per batcher).
 
+        Called from ``on_result`` (to re-queue a failed event, say), it never waits for
+        room, and it is accepted while the batcher is closing.
+
         Raises:
             RuntimeError: The batcher is closed.
         """
@@ -327,14 +353,14 @@ class Batcher:
             with run.lock:
                 index = run.next_index
                 run.next_index += 1
-            self._settle(run, [index], ChunkStatus(0, {0: (0, str(err))}, err), pending=False)
+            await self._settle(run, [index], ChunkStatus(0, {0: (0, str(err))}, err), pending=False)
             return index
         size = len(encoded)
         gauge = run.gauge
         waited = False
         while True:
             with run.lock:  # the gauge's lock: room, index and buffer change together
-                if gauge.count < gauge.limit:
+                if gauge.count < gauge.limit or _reporting.get() is self:
                     gauge.count += 1
                     index = run.next_index
                     run.next_index = index + 1
@@ -369,27 +395,101 @@ class Batcher:
         Do not call it from ``on_result``: it would wait for itself.
         """
         run = self._mine()
-        if run is None:
-            return
-        with run.lock:
-            batch = run.seal()
-        if batch is not None:
-            await run.queue.put(batch)
-        await run.gauge.wait_empty()
+        if run is not None:
+            await self._drain(run, None)
 
-    async def aclose(self) -> None:
-        """Deliver everything, then stop the worker. Idempotent. Does not close the client."""
-        if self._closed:
-            return
+    async def _drain(self, run: _Run, deadline: float | None) -> bool:
+        """Seal the open batch and wait for every result, until ``deadline``.
+
+        Returns:
+            True when nothing is pending any more.
+        """
+        while True:
+            with run.lock:
+                batch = run.seal()
+            if batch is not None:
+                await run.queue.put(batch)
+            # Wake up once per flush interval: on_result may have re-queued events into a
+            # new open batch, which the worker's timer would otherwise seal later.
+            wait = self.flush_interval
+            if deadline is not None:
+                wait = min(wait, deadline - _io.monotonic())
+            if await run.gauge.wait_empty(max(wait, 0.0)):
+                return True
+            if deadline is not None and _io.monotonic() >= deadline:
+                return False
+
+    async def aclose(self, timeout: float | None = None) -> int:
+        """Deliver everything, then stop the worker. Does not close the client.
+
+        Idempotent once it has run to its end; calling it again after it was interrupted
+        (cancelled, say) carries on delivering.
+
+        Args:
+            timeout: Seconds to spend delivering. When they run out, events not sent yet
+                are not sent: each gets a failed result (``on_result``, ``failures``),
+                and a warning is logged with their count. Requests already in flight are
+                waited for (the client's ``timeout`` bounds each). Default: no limit.
+
+        Returns:
+            How many events were given up on because ``timeout`` ran out (0 when all
+            were sent).
+        """
         self._closed = True
+        if self._finished:
+            return 0
         run = self._mine()
         if run is None:
-            return
-        await self.flush()
+            self._finished = True
+            return 0
+        if timeout is not None:
+            run.deadline = _io.monotonic() + timeout
+        expired_before = run.expired
+        if not await self._drain(run, run.deadline):
+            await self._give_up(run)
+            await run.gauge.wait_empty(None)
         await run.queue.put(_STOP)
         await run.worker.join()
         if run.owns_requester:
             await run.requester.aclose()
+        self._finished = True
+        expired = run.expired - expired_before
+        if expired:
+            logger.warning(
+                "batcher for dataset %r closed with %d events not sent: close(timeout=%s) "
+                "ran out of time; they are reported failed",
+                self.dataset,
+                expired,
+                timeout,
+            )
+        return expired
+
+    async def _give_up(self, run: _Run) -> None:
+        """Fail every event not sent yet: the open batch and the sealed ones waiting."""
+        with run.lock:
+            batch = run.seal()
+        batches = run.queue.drain()
+        if batch is not None:
+            batches.append(batch)
+        for waiting in batches:
+            if waiting is not _STOP:
+                await self._expire(run, waiting)
+
+    async def _expire(self, run: _Run, batch: _Batch) -> None:
+        with run.lock:
+            run.expired += len(batch.indices)
+        error = HoneycombError(CLOSE_TIMED_OUT)
+        await self._settle(run, batch.indices, _failed(len(batch.indices), 0, str(error), error))
+
+    def _abandoned(self, run: _Run) -> None:
+        """The worker stopped without close(): its event loop ended, or it was collected."""
+        if run.gauge.count and not self._finished:
+            logger.warning(
+                "batcher for dataset %r was never closed: %d events were not delivered "
+                "(use `async with` or await aclose() before its event loop ends)",
+                self.dataset,
+                run.gauge.count,
+            )
 
     async def __aenter__(self) -> Batcher:
         return self
@@ -429,22 +529,31 @@ class Batcher:
             with run.lock:
                 run.retried += 1
 
+        deadline = run.deadline
+        if deadline is not None and _io.monotonic() >= deadline:
+            await self._expire(run, batch)
+            return
         count = len(batch.indices)
         with _tracing.internal(
             FLUSH_SPAN, dataset=self.dataset, root=True, event_count=count
         ) as span:
             try:
                 status = await post_batch(
-                    run.requester, self._path, batch.elements, self._encoding, on_retry=count_retry
+                    run.requester,
+                    self._path,
+                    batch.elements,
+                    self._encoding,
+                    on_retry=count_retry,
+                    deadline=deadline,
                 )
             except Exception as err:  # a bug: still settle, or flush() would wait forever
                 logger.exception("sending a batch of events failed unexpectedly")
                 status = _failed(count, 0, f"{type(err).__name__}: {err}", err)
             if span is not None:
                 span.set_attribute("honeycomb.failed_count", len(status.failures))
-        self._settle(run, batch.indices, status)
+        await self._settle(run, batch.indices, status)
 
-    def _settle(
+    async def _settle(
         self,
         run: _Run,
         indices: builtins.list[int],
@@ -453,7 +562,11 @@ class Batcher:
         pending: bool = True,
     ) -> None:
         """Record the results of ``indices``, tell ``on_result``, then free their room
-        (``pending=False`` for events refused before they were counted)."""
+        (``pending=False`` for events refused before they were counted).
+
+        The room is freed last, so that ``flush()`` also waits for the callbacks; an
+        ``add()`` from a callback takes that room over instead of waiting for it.
+        """
         failures = status.failures
         failed = [
             EventResult(indices[pos], code, error, status.exception)
@@ -468,11 +581,15 @@ class Batcher:
         callback = self._on_result
         if callback is not None:
             by_position = dict(zip(failures, failed, strict=True))
-            for pos, index in enumerate(indices):
-                result = by_position.get(pos) or EventResult(index, status.ok_status)
-                try:
-                    callback(result)
-                except Exception:
-                    logger.exception("on_result raised for event %d", index)
+            token = _reporting.set(self)
+            try:
+                for pos, index in enumerate(indices):
+                    result = by_position.get(pos) or EventResult(index, status.ok_status)
+                    try:
+                        await async_call_back(callback, result)
+                    except Exception:
+                        logger.exception("on_result raised for event %d", index)
+            finally:
+                _reporting.reset(token)
         if pending:
             run.gauge.release(len(indices))
