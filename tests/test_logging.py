@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 import subprocess
 import sys
@@ -78,3 +80,27 @@ def test_redact_headers() -> None:
     assert redact_headers([("x-amz-firehose-access-key", KEY)]) == {
         "x-amz-firehose-access-key": "<redacted>"
     }
+
+
+def test_the_secret_filter_forgets_the_keys_of_clients_that_are_gone(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from honeycomb import Client
+    from honeycomb._logging import logger, secret_filter
+
+    gc.collect()
+    before = len(secret_filter.secrets)
+    kept = Client(api_key="hcxlk_keptkeptkeptkeptkeptkept")
+    clients = [Client(api_key=f"hcxlk_gone{n:020d}") for n in range(200)]
+    copies = [c.with_options(max_retries=1) for c in clients[:10]]  # share their keys
+    assert len(secret_filter.secrets) == before + 201
+    del clients
+    gc.collect()
+    assert len(secret_filter.secrets) == before + 11  # the copies still hold ten keys
+    del copies
+    gc.collect()
+    assert len(secret_filter.secrets) == before + 1
+    with caplog.at_level(logging.INFO, logger="honeycomb"):
+        logger.info("oops %s", "hcxlk_keptkeptkeptkeptkeptkept")
+    assert "hcxlk_kept" not in caplog.text and "<redacted>" in caplog.text
+    kept.close()

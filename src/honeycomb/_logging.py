@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import weakref
 from collections.abc import Iterable, Mapping
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "logger",
     "redact_headers",
     "scrub",
+    "secret_filter",
     "setup_from_env",
 ]
 
@@ -62,30 +65,56 @@ class SecretFilter(logging.Filter):
     """Scrubs known secrets from every record of the ``honeycomb`` logger.
 
     A belt to the braces of ``redact_headers``: should a secret reach a message or an
-    argument by any path, it is masked before a handler sees it.
+    argument by any path, it is masked before a handler sees it. Each secret is held for
+    as long as some owner (a client's request pipeline) that registered it is alive, so
+    the cost per record follows the clients in use, not every client ever made.
     """
 
     def __init__(self) -> None:
         super().__init__("honeycomb")
-        self._secrets: set[str] = set()
+        # Reentrant: a garbage collection inside add() may run _forget() in this thread.
+        self._lock = threading.RLock()
+        self._owners: dict[str, int] = {}  # secret -> how many live owners hold it
+        self._secrets: tuple[str, ...] = ()  # replaced whole, so filter() needs no lock
 
-    def add(self, secrets: Iterable[str]) -> None:
-        """Register secrets to scrub.
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The secrets scrubbed now."""
+        return self._secrets
+
+    def add(self, owner: object, secrets: Iterable[str]) -> None:
+        """Scrub ``secrets`` while ``owner`` is alive.
 
         Args:
-            secrets: Key strings (at least five characters each).
+            owner: What holds the secrets (weakly referenced).
+            secrets: Key strings (those under five characters are ignored).
         """
-        self._secrets.update(s for s in secrets if len(s) > 4)
+        kept = tuple(s for s in secrets if len(s) > 4)
+        if not kept:
+            return
+        with self._lock:
+            for secret in kept:
+                self._owners[secret] = self._owners.get(secret, 0) + 1
+            self._secrets = tuple(self._owners)
+        weakref.finalize(owner, self._forget, kept)
 
-    def _scrub(self, text: str) -> str:
-        return scrub(text, self._secrets)
+    def _forget(self, secrets: tuple[str, ...]) -> None:
+        with self._lock:
+            for secret in secrets:
+                left = self._owners.get(secret, 0) - 1
+                if left > 0:
+                    self._owners[secret] = left
+                else:
+                    self._owners.pop(secret, None)
+            self._secrets = tuple(self._owners)
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Mask secrets in the record's message and arguments; never drops a record."""
-        if not self._secrets:
+        secrets = self._secrets
+        if not secrets:
             return True
         message = record.getMessage()
-        scrubbed = self._scrub(message)
+        scrubbed = scrub(message, secrets)
         if scrubbed != message:
             record.msg, record.args = scrubbed, None
         return True

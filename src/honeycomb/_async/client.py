@@ -11,7 +11,7 @@ import httpx
 
 from honeycomb._async._requester import Requester, SharedState
 from honeycomb._config import DEFAULT_MAX_RETRIES, ManagementKey, resolve_config
-from honeycomb._logging import secret_filter, setup_from_env
+from honeycomb._logging import setup_from_env
 from honeycomb._retry import RateLimitInfo
 
 if TYPE_CHECKING:
@@ -106,7 +106,6 @@ class AsyncClient:
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
         )
-        secret_filter.add(config.secrets())
         self._requester = Requester(config, http_client)
 
     @classmethod

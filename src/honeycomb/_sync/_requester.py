@@ -24,7 +24,7 @@ from honeycomb import _io, _tracing
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
 from honeycomb._deadline import bound_by_deadlines
 from honeycomb._deadline import deadline as call_deadline
-from honeycomb._logging import logger, redact_headers, scrub
+from honeycomb._logging import logger, redact_headers, scrub, secret_filter
 from honeycomb._operations import media_type
 from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
 from honeycomb._version import __version__
@@ -87,6 +87,7 @@ class Requester:
         state: SharedState | None = None,
     ) -> None:
         self.config = config
+        secret_filter.add(self, config.secrets())  # for as long as this pipeline lives
         self.state = state or SharedState(config.team)
         if http_client is None:
             self.http = httpx.Client(
@@ -205,12 +206,18 @@ class Requester:
 
     # -- sending -------------------------------------------------------------------
 
-    def send_once(self, request: httpx.Request, deadline: float | None = None) -> httpx.Response:
+    def send_once(
+        self, request: httpx.Request, deadline: float | None = None, *, cut: bool = True
+    ) -> httpx.Response:
         """Send one attempt and map every failure to the exception tree.
 
         Args:
             request: The request.
-            deadline: When set, the attempt's timeouts are cut to the time left.
+            deadline: When set, the attempt ends by then: every socket operation of a
+                client we made is cut to the time left, and with ``cut`` so are the
+                request's timeouts (for an injected ``http_client`` too).
+            cut: Cut the request's timeouts (needless when none is longer than the time
+                left: a first attempt bounded by its own timeout).
 
         Returns:
             A 2xx/3xx response whose body has been read.
@@ -223,7 +230,9 @@ class Requester:
         token = None
         if deadline is not None:
             left = deadline - _io.monotonic()
-            request.extensions["timeout"] = _timeout_within(request.extensions.get("timeout"), left)
+            if cut:
+                timeouts = request.extensions.get("timeout")
+                request.extensions["timeout"] = _timeout_within(timeouts, left)
             # Every socket operation of this attempt ends by then (see _deadline.py).
             token = call_deadline.set(time.monotonic() + max(left, _MIN_ATTEMPT_TIMEOUT))
         debug = logger.isEnabledFor(logging.DEBUG)
@@ -326,7 +335,7 @@ class Requester:
         # The first attempt runs bare: building a retry loop (or even a closure) for every
         # call that succeeds first time would cost more than the rest of the pipeline.
         try:
-            return self.send_once(request, deadline)
+            return self.send_once(request, deadline, cut=waits_out_429s)
         except APIError as exc:
             if retries == 0 and not waits_out_429s:
                 raise

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from honeycomb._config import DEFAULT_MAX_RETRIES, ManagementKey, resolve_config
-from honeycomb._logging import secret_filter, setup_from_env
+from honeycomb._logging import setup_from_env
 from honeycomb._retry import RateLimitInfo
 from honeycomb._sync._requester import Requester, SharedState
 
@@ -108,7 +108,6 @@ class Client:
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
         )
-        secret_filter.add(config.secrets())
         self._requester = Requester(config, http_client)
 
     @classmethod
