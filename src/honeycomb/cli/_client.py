@@ -12,7 +12,7 @@ import logging
 import sys
 
 from honeycomb._config import DEFAULT_MAX_RETRIES, resolve_config
-from honeycomb._logging import logger, secret_filter, setup_from_env
+from honeycomb._logging import logger, setup_from_env
 from honeycomb._sync._requester import Requester
 from honeycomb._sync.client import Client
 from honeycomb.cli.context import CliError
@@ -60,7 +60,6 @@ def build_client(credentials: Credentials, *, debug: bool = False) -> Client:
         ) from None
     except (TypeError, ValueError) as err:
         raise CliError(f"{err} (credentials from {credentials.source})") from None
-    secret_filter.add(config.secrets())
     return Client._from_requester(Requester(config, None))
 
 
