@@ -541,3 +541,44 @@ def test_captured_responses_become_symbolic() -> None:
         "panels": [{"query_id": "q2", "query_annotation_id": "a1"}, {}],
         "views": {"v": "v1"},
     }
+
+
+def test_plans_never_show_recipient_secrets() -> None:
+    key = "0123456789abcdef0123456789abcdef"
+    pager = PortableObject(
+        "recipient",
+        None,
+        {
+            "type": "pagerduty",
+            "details": {"pagerduty_integration_key": key, "pagerduty_integration_name": "p"},
+        },
+    )
+    hook = PortableObject(
+        "recipient",
+        None,
+        {
+            "type": "webhook",
+            "details": {
+                "webhook_name": "w",
+                "webhook_url": "https://h.example/x",
+                "webhook_secret": "s3cr3t-webhook-secret",
+                "webhook_headers": [{"header": "Authorization", "value": "Bearer tok3n-value"}],
+            },
+        },
+    )
+    old = with_id(
+        PortableObject(
+            "recipient",
+            None,
+            {**hook.spec, "details": {**hook.spec["details"], "webhook_secret": "old-secret-1"}},
+        ),
+        "r2",
+    )
+
+    plan = build_plan(Snapshot([pager, hook]), Snapshot([old]))
+    shown = str(plan) + json.dumps(plan.to_dict())
+
+    for secret in (key, "s3cr3t-webhook-secret", "old-secret-1", "tok3n-value"):
+        assert secret not in shown
+    assert 'recipient "pagerduty:…cdef"' in shown
+    assert '~ details.webhook_secret: "…et-1" -> "…cret"' in shown

@@ -33,6 +33,26 @@ COMMANDS: dict[str, Lazy] = {
     "completion": Lazy(
         "honeycomb.cli.commands.completion:app", "Print a shell completion script.", SETUP
     ),
+    "export": Lazy(
+        "honeycomb.cli.commands.porting:export_app",
+        "Write an environment's configuration to files (YAML, JSON or Terraform).",
+        WORKFLOWS,
+    ),
+    "plan": Lazy(
+        "honeycomb.cli.commands.porting:plan_app",
+        "Show what apply would change to match a snapshot.",
+        WORKFLOWS,
+    ),
+    "apply": Lazy(
+        "honeycomb.cli.commands.porting:apply_app",
+        "Make an environment match a snapshot.",
+        WORKFLOWS,
+    ),
+    "diff": Lazy(
+        "honeycomb.cli.commands.porting:diff_app",
+        "Show how two environments differ.",
+        WORKFLOWS,
+    ),
 }
 
 ALIASES: dict[str, str] = {}

@@ -41,9 +41,11 @@ __all__ = [
     "PortableObject",
     "assign_keys",
     "canonical",
+    "mask",
     "natural_name",
     "normalize",
     "recipient_target",
+    "redact",
     "sort_objects",
     "without_defaults",
 ]
@@ -132,6 +134,39 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "query_annotation": {"description": ""},
     "board": {"description": "", "tags": [], "preset_filters": [], "panels": [], "views": []},
 }
+
+
+SENSITIVE = frozenset({"pagerduty_integration_key", "webhook_secret", "value"})
+"""Fields never shown in a plan (``value`` only inside ``webhook_headers``)."""
+
+
+def mask(secret: str) -> str:
+    """``…cdef``: enough to tell two secrets apart, never the secret."""
+    return "…" + secret[-4:] if len(secret) > 8 else "…"
+
+
+def redact(value: Any, *, in_headers: bool = False) -> Any:
+    """A copy of a JSON value with recipient secrets masked, for showing in a plan.
+
+    Args:
+        value: A spec or part of one.
+        in_headers: Whether ``value`` is a webhook header (its ``value`` is secret).
+
+    Returns:
+        The masked copy.
+    """
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            secret = key in SENSITIVE and (key != "value" or in_headers)
+            if secret and isinstance(item, str):
+                out[key] = mask(item)
+            else:
+                out[key] = redact(item, in_headers=key == "webhook_headers")
+        return out
+    if isinstance(value, list):
+        return [redact(item, in_headers=in_headers) for item in value]
+    return value
 
 
 def _empty(value: Any) -> bool:
@@ -275,10 +310,17 @@ class PortableObject:
         return (self.kind, self.dataset, self.key)
 
     @property
+    def shown_key(self) -> str:
+        """The key as shown to people: a PagerDuty integration key is masked."""
+        if self.kind == "recipient" and self.key.startswith("pagerduty:"):
+            return "pagerduty:" + mask(self.key.partition(":")[2])
+        return self.key
+
+    @property
     def label(self) -> str:
-        """A short human name: ``trigger api/"High latency"``."""
+        """A short human name: ``trigger api/"High latency"`` (secrets masked)."""
         where = f"{self.dataset}/" if self.dataset is not None else ""
-        return f'{self.kind} {where}"{self.key}"'
+        return f'{self.kind} {where}"{self.shown_key}"'
 
     @property
     def name(self) -> str:

@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from honeycomb.porting._objects import KINDS, PortableObject, canonical, without_defaults
+from honeycomb.porting._objects import (
+    KINDS,
+    SENSITIVE,
+    PortableObject,
+    canonical,
+    mask,
+    redact,
+    without_defaults,
+)
 from honeycomb.porting._snapshot import Snapshot
 
 __all__ = ["MISSING", "Change", "FieldChange", "Plan", "build_plan", "diff_fields"]
@@ -49,13 +57,27 @@ class FieldChange:
     before: Any
     after: Any
 
+    @property
+    def secret(self) -> bool:
+        """Whether the field holds a secret (its values are masked when shown)."""
+        leaf = self.path.rsplit(".", 1)[-1]
+        return leaf in SENSITIVE and (leaf != "value" or "webhook_headers" in self.path)
+
+    def shown(self, value: Any) -> Any:
+        """``value`` as a plan shows it: secrets masked."""
+        if value is MISSING:
+            return value
+        if self.secret and isinstance(value, str):
+            return mask(value)
+        return redact(value)
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: absent sides are left out."""
+        """JSON-ready, secrets masked: absent sides are left out."""
         out: dict[str, Any] = {"path": self.path}
         if self.before is not MISSING:
-            out["before"] = self.before
+            out["before"] = self.shown(self.before)
         if self.after is not MISSING:
-            out["after"] = self.after
+            out["after"] = self.shown(self.after)
         return out
 
 
@@ -142,15 +164,15 @@ class Change:
         return self.obj.label
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready, for ``-o json``."""
+        """JSON-ready, for ``-o json`` (recipient secrets masked)."""
         out: dict[str, Any] = {
             "action": self.action,
             "kind": self.kind,
             "dataset": self.dataset,
-            "key": self.key,
+            "key": self.obj.shown_key,
         }
         if self.action == "create" and self.desired is not None:
-            out["after"] = self.desired.spec
+            out["after"] = redact(self.desired.spec)
         if self.action == "update":
             out["fields"] = [f.to_dict() for f in self.fields]
         if self.current is not None and self.current.ids.get("id") is not None:
@@ -257,11 +279,10 @@ class Plan:
             lines.append(f"  {_SYMBOL[change.action]} {change.action} {change.label}")
             if change.action == "update":
                 for item in change.fields:
-                    lines.append(
-                        f"      ~ {item.path}: {_short(item.before)} -> {_short(item.after)}"
-                    )
+                    before, after = item.shown(item.before), item.shown(item.after)
+                    lines.append(f"      ~ {item.path}: {_short(before)} -> {_short(after)}")
             elif change.action == "create" and change.desired is not None:
-                for name, value in change.desired.spec.items():
+                for name, value in redact(change.desired.spec).items():
                     lines.append(f"      + {name}: {_short(value)}")
             lines.append("")
         lines.append(self.summary())
