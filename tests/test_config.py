@@ -13,7 +13,7 @@ from honeycomb._config import (
     mask_secret,
     resolve_config,
 )
-from honeycomb.errors import MissingCredentialError
+from honeycomb.errors import ConfigurationError, MissingCredentialError
 
 KEY = "hcxlk_abcdefghijklmnopqrstuvwxyz"
 ENV_KEY = "hcxlk_environmentkeyxxxxxxxxxxxx"
@@ -169,3 +169,75 @@ def test_auth_headers_by_kind() -> None:
         only_management.auth_headers("config")
     with pytest.raises(MissingCredentialError, match="HONEYCOMB_API_KEY"):
         only_management.auth_headers("firehose")
+
+
+# -- issue 10 defect 14: only IP literals and `localhost` are loopback -------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://evil.localhost:8080",
+        "http://api.localhost",
+        "http://localhost.localdomain",
+        "http://localhost.evil.example",
+        "http://127.0.0.1.nip.io",
+    ],
+)
+def test_defect_14_names_that_resolve_through_dns_are_not_loopback(url: str) -> None:
+    with pytest.raises(ConfigurationError, match="allow_insecure_http"):
+        resolve(api_key=KEY, base_url=url)
+
+
+@pytest.mark.parametrize("url", ["http://LOCALHOST:1", "http://127.0.0.2", "http://[::1]"])
+def test_defect_14_loopback_by_definition_is_allowed(url: str) -> None:
+    assert resolve(api_key=KEY, base_url=url).base_url == url
+
+
+# -- issue 10 defect 7: malformed keys are refused at construction, without printing them --
+
+MALFORMED = [
+    "hcxlk_abcdefgh\nijklmnopqrstuvwxyz",
+    "hcxlk_abcdefgh\rX-Evil: 1",
+    "hcxlk_abcdefgh\x00ijklmnop",
+    "hcxlk_abcdefgh\x7fijklmnop",
+    "hcxlk_abcdefgh ijklmnop",
+    "hcxlk_abcdéfghijklmnopqrstuvwxyz",
+    "“hcxlk_abcdefghijklmnopqrstuvwxyz”",
+]
+
+
+@pytest.mark.parametrize("key", MALFORMED)
+def test_defect_07_malformed_api_key_is_refused_without_printing_it(key: str) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        resolve(api_key=key)
+    assert isinstance(info.value, ValueError)
+    assert "api_key contains" in str(info.value)
+    for fragment in ("abcdefgh", "ijklmnop", key):
+        assert fragment not in str(info.value)
+        assert fragment not in repr(info.value.args)
+
+
+@pytest.mark.parametrize("key", MALFORMED)
+def test_defect_07_malformed_key_from_the_environment_is_refused(key: str) -> None:
+    with pytest.raises(ConfigurationError) as info:
+        resolve({"HONEYCOMB_API_KEY": key})
+    assert "abcdefgh" not in str(info.value)
+
+
+@pytest.mark.parametrize("secret", ["s3cr3t\nmanagementsecret", "s3cr3tmanagementsecrét"])
+def test_defect_07_malformed_management_key_is_refused(secret: str) -> None:
+    for value in (("hcxmk_0123456789", secret), f"hcxmk_0123456789:{secret}"):
+        with pytest.raises(ConfigurationError, match="management key secret contains") as info:
+            resolve(management_key=value)
+        assert "s3cr3t" not in str(info.value)
+    with pytest.raises(ConfigurationError, match="management key secret"):
+        resolve({"HONEYCOMB_KEY_ID": "hcxmk_0123456789", "HONEYCOMB_KEY_SECRET": secret})
+
+
+def test_defect_07_client_construction_refuses_a_key_with_a_newline() -> None:
+    from honeycomb import Client
+
+    with pytest.raises(ConfigurationError) as info:
+        Client(api_key="hcxlk_abcdefgh\nijklmnopqrstuvwxyz")
+    assert "ijklmnop" not in str(info.value)

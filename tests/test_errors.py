@@ -28,7 +28,7 @@ def test_legacy_error_body() -> None:
     assert err.status_code == 401
     assert err.message == "unknown API key - check your credentials"
     assert err.body == {"error": "unknown API key - check your credentials"}
-    assert str(err) == "401 unknown API key - check your credentials"
+    assert str(err) == "401 unknown API key - check your credentials (GET /1/datasets)"
 
 
 def test_problem_json_with_type_detail() -> None:
@@ -177,3 +177,82 @@ def test_request_id_is_kept() -> None:
     err = make_status_error(response(500, '{"error": "boom"}', {"X-Request-Id": "req-123"}))
     assert err.request_id == "req-123"
     assert "req-123" in str(err)
+
+
+# -- issue 10 defect 6 (error bodies) and defect 9 (huge error pages) ---------------------
+
+
+@pytest.mark.parametrize("content", [b"[" * 100_000, b'{"a":' * 50_000, b"[" * 1000 + b"]" * 1000])
+def test_defect_06_deeply_nested_error_body_is_kept_not_raised(content: bytes) -> None:
+    err = make_status_error(response(500, content))
+    assert isinstance(err, errors.InternalServerError)
+    assert err.status_code == 500
+    assert err.body is not None
+    assert str(err).startswith("500 ")
+
+
+def test_defect_09_huge_error_page_message_comes_from_a_bounded_prefix() -> None:
+    import tracemalloc
+
+    page = ("<html>" + "<p>a word</p> " * 600_000 + "</html>").encode()  # 8.4 MB, many words
+    tracemalloc.start()
+    try:
+        err = make_status_error(response(502, page))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(err, errors.InternalServerError)
+    assert err.message.startswith("Bad Gateway (HTML page: <html><p>a word</p>")
+    assert err.message.endswith("…)")
+    assert len(err.message) < 400
+    assert err.body == page.decode()
+    # The decoded text is kept (one copy of the body); splitting all of it would cost ~10x.
+    assert peak < 3 * len(page), f"peak {peak / len(page):.1f}x the body"
+
+
+def test_item_3_status_error_str_without_request_id_or_details() -> None:
+    err = make_status_error(response(404, '{"error": "Dataset not found"}'))
+    assert str(err) == "404 Dataset not found (GET /1/datasets)"
+
+
+def test_item_3_json_api_single_error_with_pointer_is_said_once() -> None:
+    body = {
+        "errors": [
+            {
+                "code": "validation-failed",
+                "title": "The provided input is invalid.",
+                "detail": "name is too long",
+                "source": {"pointer": "/data/attributes/name"},
+            }
+        ]
+    }
+    err = make_status_error(response(422, json.dumps(body), {"X-Request-Id": "r-7"}))
+    assert str(err) == (
+        "422 /data/attributes/name validation-failed: name is too long (GET /1/datasets, "
+        "request id r-7)"
+    )
+
+
+def test_item_3_details_that_add_to_the_message_are_appended() -> None:
+    body = {
+        "error": "The provided input is invalid.",
+        "type_detail": [
+            {"field": "name", "code": "missing", "description": "cannot be blank"},
+            {"field": "color", "code": "invalid", "description": "not a color"},
+        ],
+    }
+    err = make_status_error(response(422, json.dumps(body)))
+    assert str(err) == (
+        "422 The provided input is invalid.: name missing: cannot be blank; color invalid: "
+        "not a color (GET /1/datasets)"
+    )
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_defect_03_redirect_status_is_an_api_status_error(status: int) -> None:
+    err = make_status_error(response(status, b"", {"Location": "https://elsewhere.example/x"}))
+    assert type(err) is errors.APIStatusError
+    assert err.message.endswith(
+        "the API answered with a redirect to https://elsewhere.example/x; redirects are not "
+        "followed (check base_url)"
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import random
 
 import httpx
@@ -11,14 +10,10 @@ import pytest
 from honeycomb._retry import (
     MAX_RETRY_WAIT,
     backoff,
-    parse_rate_limit,
-    retry_after_seconds,
     retry_reason,
     wait_seconds,
 )
 from honeycomb.errors import APIConnectionError, APITimeoutError, make_status_error
-
-NOW = 1_700_000_000.0
 
 
 def status_error(status: int, headers: dict[str, str] | None = None) -> Exception:
@@ -38,30 +33,6 @@ def connection_error(cause: Exception) -> APIConnectionError:
     )
     err.__cause__ = cause
     return err
-
-
-@pytest.mark.parametrize(
-    ("headers", "expected"),
-    [
-        ({"Retry-After": "2"}, 2.0),
-        ({"Retry-After": "0.5"}, 0.5),
-        ({"Retry-After": "-3"}, 0.0),
-        ({"retry-after-ms": "1500"}, 1.5),
-        ({"Retry-After": email.utils.formatdate(NOW + 30, usegmt=True)}, 30.0),
-        ({"Retry-After": email.utils.formatdate(NOW - 30, usegmt=True)}, 0.0),
-        ({"Retry-After": "Fri, 99 Foo 2024 99:99:99 GMT"}, None),
-        ({"Retry-After": "soon"}, None),
-        ({"RateLimit": "limit=100, remaining=0, reset=12"}, 12.0),
-        ({"Retry-After": "3", "RateLimit": "limit=1, remaining=0, reset=50"}, 3.0),
-        ({}, None),
-    ],
-)
-def test_retry_after_seconds(headers: dict[str, str], expected: float | None) -> None:
-    result = retry_after_seconds(httpx.Headers(headers), now=NOW)
-    if expected is None:
-        assert result is None
-    else:
-        assert result == pytest.approx(expected, abs=1.0)
 
 
 def test_wait_uses_server_value_within_cap() -> None:
@@ -131,30 +102,3 @@ def test_ambiguous_failures_retried_only_when_idempotent(cause: Exception) -> No
 
 def test_other_exceptions_not_retried() -> None:
     assert retry_reason(ValueError("x"), "GET") is None
-
-
-def test_parse_rate_limit_both_policy_spellings() -> None:
-    info = parse_rate_limit(
-        httpx.Headers(
-            {"RateLimit": "limit=10, remaining=3, reset=40", "RateLimitPolicy": "10;w=60"}
-        )
-    )
-    assert info is not None
-    assert (info.limit, info.remaining, info.reset, info.window, info.policy) == (
-        10,
-        3,
-        40.0,
-        60,
-        "10;w=60",
-    )
-    assert parse_rate_limit(httpx.Headers({})) is None
-    garbled = parse_rate_limit(httpx.Headers({"RateLimit": "nonsense"}))
-    assert garbled is not None and garbled.limit is None
-
-
-def test_parse_rate_limit_from_a_plain_mapping() -> None:
-    info = parse_rate_limit(
-        {"RateLimit": "limit=5, remaining=1, reset=9", "RateLimit-Policy": "5;w=10"}
-    )
-    assert info is not None
-    assert (info.limit, info.remaining, info.reset, info.window) == (5, 1, 9.0, 10)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from honeycomb.errors import MissingCredentialError
+from honeycomb.errors import ConfigurationError, MissingCredentialError
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -89,7 +89,9 @@ class ManagementKey:
 
     def __post_init__(self) -> None:
         if not self.key_id or not self.secret:
-            raise ValueError("management_key needs both a key id and a secret")
+            raise ConfigurationError("management_key needs both a key id and a secret")
+        check_key_characters(self.key_id, "the management key id")
+        check_key_characters(self.secret, "the management key secret")
 
     @classmethod
     def parse(cls, value: str | tuple[str, str] | ManagementKey) -> ManagementKey:
@@ -103,7 +105,8 @@ class ManagementKey:
 
         Raises:
             TypeError: When ``value`` is of another type.
-            ValueError: When the string has no ``:`` separating id and secret.
+            ConfigurationError: When the string has no ``:`` separating id and secret, or
+                the id or secret is not printable ASCII.
         """
         if isinstance(value, ManagementKey):
             return value
@@ -114,7 +117,7 @@ class ManagementKey:
         if isinstance(value, str):
             key_id, sep, secret = value.partition(":")
             if not sep:
-                raise ValueError(
+                raise ConfigurationError(
                     "management_key must be 'key_id:secret' (or a (key_id, secret) tuple); "
                     f"got a string without ':' ({mask_secret(value)})"
                 )
@@ -205,7 +208,10 @@ class ClientConfig:
 
 
 def _is_loopback(host: str) -> bool:
-    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+    """Loopback by definition only: an IP literal or ``localhost``. ``*.localhost`` and
+    ``localhost.localdomain`` are usually loopback too, but reach DNS (or /etc/hosts) on
+    some systems, so plain http:// to them needs ``allow_insecure_http``."""
+    if host.lower() == "localhost":
         return True
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
@@ -216,9 +222,9 @@ def _is_loopback(host: str) -> bool:
 def _check_base_url(url: str, allow_insecure_http: bool) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"base_url must be an http(s) URL with a host, got {url!r}")
+        raise ConfigurationError(f"base_url must be an http(s) URL with a host, got {url!r}")
     if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(parts.hostname):
-        raise ValueError(
+        raise ConfigurationError(
             f"Refusing plain http:// to {parts.hostname}: keys would travel unencrypted. "
             "Use https://, or pass allow_insecure_http=True if you really mean it "
             "(loopback addresses are always allowed)."
@@ -226,14 +232,41 @@ def _check_base_url(url: str, allow_insecure_http: bool) -> str:
     return url.rstrip("/")
 
 
+def check_key_characters(key: str, what: str) -> str:
+    """Refuse a key that cannot be a header value: keys are printable ASCII.
+
+    A stray newline or a pasted typographic quote would otherwise reach httpx, whose error
+    message prints the whole header value. The key itself is never put in the message.
+
+    Args:
+        key: The key, already stripped.
+        what: Its name for the message (``api_key``, ``management key secret``).
+
+    Returns:
+        The key.
+
+    Raises:
+        ConfigurationError: When a character is a control character, a space or not ASCII.
+    """
+    for position, char in enumerate(key):
+        if not "!" <= char <= "~":
+            kind = "a non-ASCII character" if ord(char) > 0x7F else "a control character or space"
+            raise ConfigurationError(
+                f"{what} contains {kind} at position {position} (of {len(key)}); keys are "
+                "printable ASCII: check for a stray newline, space or pasted quote"
+            )
+    return key
+
+
 def _check_api_key(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"api_key must be a string, not {type(value).__name__}")
     key = value.strip()
     if not key:
-        raise ValueError("api_key is empty")
+        raise ConfigurationError("api_key is empty")
+    check_key_characters(key, "api_key")
     if key.startswith(("hcxmk_", "hcamk_", "hcbmk_")) or (":" in key and key.startswith("hc")):
-        raise ValueError(
+        raise ConfigurationError(
             "api_key looks like a management key (hc?mk_...); pass it as "
             "management_key='id:secret' instead"
         )
@@ -247,7 +280,7 @@ def _resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout | N
         return timeout
     if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
         if timeout <= 0:
-            raise ValueError("timeout must be positive")
+            raise ConfigurationError("timeout must be positive")
         return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
     raise TypeError(f"timeout must be a number or httpx.Timeout, not {type(timeout).__name__}")
 
@@ -256,7 +289,7 @@ def _resolve_max_retries(max_retries: object) -> int:
     if max_retries is None:
         raise TypeError("max_retries cannot be None; pass 0 to disable retries")
     if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
-        raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
     return max_retries
 
 
@@ -293,7 +326,8 @@ def resolve_config(
 
     Raises:
         MissingCredentialError: When neither kind of key is given or set in the environment.
-        ValueError: For an unknown region, a bad URL, or a malformed key.
+        ConfigurationError: For an unknown region, a bad URL, or a malformed key (also a
+            ``ValueError``; the message never contains the key).
         TypeError: For arguments of the wrong type.
     """
     env = os.environ if environ is None else environ
@@ -318,7 +352,7 @@ def resolve_config(
         )
 
     if region is not None and region not in REGIONS:
-        raise ValueError(f"region must be one of {sorted(REGIONS)}, got {region!r}")
+        raise ConfigurationError(f"region must be one of {sorted(REGIONS)}, got {region!r}")
     if base_url is not None:
         url = base_url
     elif region is not None:

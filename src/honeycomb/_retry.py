@@ -11,21 +11,17 @@ The policy follows stripe-python's caution: only what is safe to repeat is repea
   mean "rejected, nothing done" (``retry_statuses``; event sends use 503).
 
 Waits honour ``Retry-After`` (seconds, milliseconds or an HTTP date) and the ``reset=``
-of the ``RateLimit`` header, capped at ``MAX_RETRY_WAIT``; otherwise exponential backoff
-with jitter.
+of the ``RateLimit`` header (read by ``honeycomb._ratelimit``), capped at
+``MAX_RETRY_WAIT``; otherwise exponential backoff with jitter.
 """
 
 from __future__ import annotations
 
-import email.utils
 import random
-import re
-import time
-from collections.abc import Mapping
-from dataclasses import dataclass
 
 import httpx
 
+from honeycomb._ratelimit import retry_after_seconds
 from honeycomb.errors import (
     APIConnectionError,
     APIStatusError,
@@ -36,10 +32,7 @@ __all__ = [
     "IDEMPOTENT_METHODS",
     "MAX_RETRY_WAIT",
     "RETRYABLE_STATUSES",
-    "RateLimitInfo",
     "backoff",
-    "parse_rate_limit",
-    "retry_after_seconds",
     "retry_reason",
     "wait_seconds",
 ]
@@ -55,132 +48,6 @@ RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 
 # httpx exceptions raised before any byte of the request left: always safe to repeat.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-@dataclass(frozen=True)
-class RateLimitInfo:
-    """The rate-limit state a response reported.
-
-    Attributes:
-        limit: Requests allowed in the window (``RateLimit: limit=``).
-        remaining: Requests left in the window.
-        reset: Seconds until the window resets.
-        policy: The raw ``RateLimit-Policy`` value, e.g. ``"100;w=60"``.
-        window: The policy's window in seconds.
-        observed_at: ``time.time()`` when the response arrived.
-    """
-
-    limit: int | None = None
-    remaining: int | None = None
-    reset: float | None = None
-    policy: str | None = None
-    window: int | None = None
-    observed_at: float = 0.0
-
-
-_SF_ITEM = re.compile(r"\s*([A-Za-z_][\w-]*)\s*=\s*\"?([^,;\"]*)\"?")
-
-
-def _number(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return number if number == number and number not in (float("inf"), float("-inf")) else None
-
-
-def _int(value: str | None) -> int | None:
-    number = _number(value)
-    return int(number) if number is not None else None
-
-
-def _rate_limit_headers(headers: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """``RateLimit`` and ``RateLimit-Policy`` (or ``RateLimitPolicy``), read in one pass.
-
-    This runs on every response, so with ``httpx.Headers`` it scans the raw bytes once
-    instead of making three case-insensitive lookups, each of which decodes every header.
-    """
-    pairs = getattr(headers, "raw", None)
-    if pairs is None:
-        lowered = {key.lower(): value for key, value in headers.items()}
-        return lowered.get("ratelimit"), (
-            lowered.get("ratelimit-policy") or lowered.get("ratelimitpolicy")
-        )
-    limit = policy = None
-    for key, value in pairs:
-        if key[:9].lower() != b"ratelimit":
-            continue
-        name = key.lower()
-        if name == b"ratelimit":
-            limit = value.decode("latin-1")
-        elif name in (b"ratelimit-policy", b"ratelimitpolicy"):
-            policy = value.decode("latin-1")
-    return limit, policy
-
-
-def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
-    """Read ``RateLimit`` and ``RateLimit-Policy`` (also spelled ``RateLimitPolicy``).
-
-    Args:
-        headers: Response headers (case-insensitive mapping, such as ``httpx.Headers``).
-
-    Returns:
-        The parsed state, or None when neither header is present.
-    """
-    raw, policy = _rate_limit_headers(headers)
-    if raw is None and policy is None:
-        return None
-    fields: dict[str, str] = {}
-    for part in (raw or "").split(","):
-        match = _SF_ITEM.match(part)
-        if match:
-            fields[match.group(1).lower()] = match.group(2).strip()
-    window = None
-    if policy:
-        match = re.search(r"w\s*=\s*(\d+)", policy)
-        window = int(match.group(1)) if match else None
-    return RateLimitInfo(
-        limit=_int(fields.get("limit")),
-        remaining=_int(fields.get("remaining")),
-        reset=_number(fields.get("reset")),
-        policy=policy,
-        window=window,
-        observed_at=time.time(),
-    )
-
-
-def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """How long the server asked us to wait, from ``Retry-After``, ``retry-after-ms``
-    or the ``reset=`` of ``RateLimit``.
-
-    Args:
-        headers: Response headers.
-        now: The current time (``time.time()`` when None), for HTTP dates.
-
-    Returns:
-        Seconds (never negative), or None when the server did not say.
-    """
-    millis = _number(headers.get("retry-after-ms"))
-    if millis is not None and millis >= 0:
-        return millis / 1000.0
-    value = headers.get("retry-after")
-    if value is not None:
-        seconds = _number(value.strip())
-        if seconds is not None:
-            return max(seconds, 0.0)
-        try:
-            parsed = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            parsed = None
-        if parsed is not None:
-            current = time.time() if now is None else now
-            return max(parsed.timestamp() - current, 0.0)
-    info = parse_rate_limit(headers)
-    if info is not None and info.reset is not None and info.reset >= 0:
-        return info.reset
-    return None
 
 
 def backoff(attempt: int, rng: random.Random | None = None) -> float:

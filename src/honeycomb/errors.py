@@ -4,18 +4,22 @@ Pure: no I/O. The tree is flat and typed, after the Stainless SDKs::
 
     HoneycombError
     ├── MissingCredentialError            no key of the needed kind (names the env var)
+    ├── ConfigurationError (also ValueError) a client setting that cannot work (a
+    │                                     malformed key, a bad URL or region)
     ├── APIError                          something went wrong talking to the API
     │   ├── APIConnectionError            no response arrived
     │   │   └── APITimeoutError
     │   ├── APIResponseValidationError    a 2xx whose body is not what the API promises
-    │   └── APIStatusError                a 4xx/5xx response
+    │   └── APIStatusError                a response that is not 2xx (3xx: redirects
+    │       │                                 are not followed)
     │       ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
     │       ├── NotFoundError 404, ConflictError 409, RequestTooLargeError 413,
     │       ├── UnprocessableEntityError 422, RateLimitError 429,
     │       └── InternalServerError 5xx
     ├── QueryFailedError                  a query result completed with an error
     ├── PollTimeoutError                  polling ran past its deadline
-    ├── PaginationError                   a repeated cursor or too many pages
+    ├── PaginationError                   a repeated cursor, too many pages, or a next
+    │                                     link to another origin
     └── InvalidEventError (also ValueError) an event that cannot be sent
         ├── EventTooLargeError            over 1 MB of JSON
         └── TooManyFieldsError            over 2,000 fields
@@ -25,7 +29,14 @@ the API's rules, before anything is sent.
 
 The parser reads Honeycomb's three error formats (``{"error": ...}``, RFC 7807
 problem+json with ``type_detail``, JSON:API ``errors[]``) and anything else (HTML from a
-proxy, an empty or truncated body) without raising a second exception.
+proxy, an empty, truncated or absurdly nested body) without raising a second exception.
+The message is built from a bounded prefix of the body, so a 200 MB error page costs no
+more than the page itself.
+
+Every exception pickles and unpickles to the same class with the same fields, so it
+can cross a process boundary (``multiprocessing``, ``ProcessPoolExecutor``). The
+pipeline attaches copies of the request and response with the credentials masked
+(``honeycomb._redact``), so neither a pickle nor ``repr(e.request.headers)`` carries a key.
 """
 
 from __future__ import annotations
@@ -34,10 +45,10 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from honeycomb._ratelimit import RateLimitInfo, parse_rate_limit, retry_after_seconds
+
 if TYPE_CHECKING:
     import httpx
-
-    from honeycomb._retry import RateLimitInfo
 
 __all__ = [
     "APIConnectionError",
@@ -47,6 +58,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
     "EventTooLargeError",
@@ -70,9 +82,24 @@ __all__ = [
 _MAX_MESSAGE_BODY = 300
 """How much of an unparseable body goes into the message; ``.body`` keeps all of it."""
 
+_MESSAGE_SCAN = 64 * 1024
+"""How much of a non-JSON body is looked at to build the message."""
+
+
+def _rebuild(cls: type[HoneycombError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle an SDK exception without calling its ``__init__`` (whose signature
+    differs from ``args``): the default pickling of exceptions calls ``cls(*args)``."""
+    err = cls.__new__(cls)
+    BaseException.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
+
 
 class HoneycombError(Exception):
     """The root of every exception raised by honeycomb-sdk."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class MissingCredentialError(HoneycombError):
@@ -85,6 +112,13 @@ class MissingCredentialError(HoneycombError):
     def __init__(self, message: str, *, env_vars: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.env_vars = env_vars
+
+
+class ConfigurationError(HoneycombError, ValueError):
+    """A client setting that cannot work: a malformed key (control or non-ASCII
+    characters), an unknown region, a base URL that is not http(s) or would send keys in
+    clear text, a bad timeout or retry count. Raised when the client is constructed, before
+    anything is sent; the message never contains the key."""
 
 
 class APIError(HoneycombError):
@@ -150,7 +184,12 @@ class ErrorDetail:
 
 
 class APIStatusError(APIError):
-    """The API answered with a 4xx or 5xx status.
+    """The API answered with a status that is not 2xx: 4xx, 5xx, or a 3xx (redirects are
+    not followed: a redirect would carry the key to wherever it points).
+
+    ``str(e)`` reads ``404 Dataset not found (GET /1/datasets/nope)``: the status, the
+    API's message once (each field problem once, with its field), the method and path,
+    and the request id when the API sent one.
 
     Attributes:
         status_code: The HTTP status.
@@ -160,7 +199,10 @@ class APIStatusError(APIError):
         details: Field-level problems (422 ``type_detail``, JSON:API ``errors``).
         error_type: The problem ``type`` URI or JSON:API ``code``, when given.
         response: The ``httpx.Response``.
+        request: The ``httpx.Request`` it answered (credentials masked).
     """
+
+    request: httpx.Request  # always set: a status error answers a request
 
     def __init__(
         self,
@@ -179,11 +221,14 @@ class APIStatusError(APIError):
         self.error_type = error_type
 
     def __str__(self) -> str:
-        text = f"{self.status_code} {self.message}"
-        if self.details:
-            text += " [" + "; ".join(str(d) for d in self.details) + "]"
+        text = f"{self.status_code} {_summary(self.message, self.details)}"
+        where = []
+        raw_path = self.request.url.raw_path.split(b"?", 1)[0]
+        where.append(f"{self.request.method} {raw_path.decode('ascii', 'replace')}")
         if self.request_id:
-            text += f" (request id {self.request_id})"
+            where.append(f"request id {self.request_id}")
+        if where:
+            text += f" ({', '.join(where)})"
         return text
 
     def __repr__(self) -> str:
@@ -238,10 +283,26 @@ class RateLimitError(APIStatusError):
         super().__init__(
             message, response=response, body=body, details=details, error_type=error_type
         )
-        from honeycomb._retry import parse_rate_limit, retry_after_seconds
-
         self.retry_after: float | None = retry_after_seconds(response.headers)
         self.rate_limit: RateLimitInfo | None = parse_rate_limit(response.headers)
+
+
+def _summary(message: str, details: tuple[ErrorDetail, ...]) -> str:
+    """The message and the field problems, each said once.
+
+    Honeycomb's 422 repeats a problem's description as the ``error`` and again in
+    ``type_detail``; JSON:API errors give it as ``detail`` with a pointer. When the message
+    is made only of the details' descriptions, the details (which add the field) replace
+    it; otherwise details the message already contains are left out.
+    """
+    shown = [text for text in (str(d) for d in details) if text]
+    if not shown:
+        return message
+    descriptions = {d.description for d in details if d.description}
+    if all(part in descriptions for part in message.split("; ")):
+        return "; ".join(dict.fromkeys(shown))
+    extra = [text for text in dict.fromkeys(shown) if text not in message]
+    return f"{message}: {'; '.join(extra)}" if extra else message
 
 
 class InternalServerError(APIStatusError):
@@ -286,7 +347,8 @@ class PollTimeoutError(HoneycombError):
 
 
 class PaginationError(HoneycombError):
-    """The API repeated a cursor, or a listing exceeded ``max_pages``."""
+    """The API repeated a cursor, a listing exceeded ``max_pages``, or a ``links.next``
+    pointed to another scheme, host or port (it is not followed: it would carry the key)."""
 
 
 class InvalidEventError(HoneycombError, ValueError):
@@ -362,8 +424,10 @@ def _text(value: object) -> str | None:
 
 
 def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    if len(flat) > _MAX_MESSAGE_BODY:
+    """The start of ``text`` on one line, for a message. Only a bounded prefix is split:
+    splitting a whole 200 MB page to show 300 characters of it once took 5 GB."""
+    flat = " ".join(text[:_MESSAGE_SCAN].split())
+    if len(flat) > _MAX_MESSAGE_BODY or len(text) > _MESSAGE_SCAN:
         return flat[:_MAX_MESSAGE_BODY] + "…"
     return flat
 
@@ -426,13 +490,18 @@ def parse_error_body(status_code: int, reason: str, content: bytes) -> ParsedErr
         the problem type or JSON:API code.
     """
     fallback = reason or "HTTP error"
-    if not content.strip():
+    if not content or content.isspace():  # (strip() would copy the whole body)
         return ParsedError(message=f"{fallback} (empty response body)", body=None)
     text = content.decode("utf-8", errors="replace")
+    head = text[:_MESSAGE_SCAN].lstrip()[:1]
     try:
+        # Only what could start JSON is parsed: an HTML page fails at once anyway, but
+        # this keeps a huge one from being scanned twice.
+        if head not in ("{", "[", '"'):
+            raise ValueError("not JSON")
         data = json.loads(text)
-    except ValueError:
-        kind = "HTML page" if text.lstrip()[:1] == "<" else "non-JSON body"
+    except (ValueError, RecursionError):  # RecursionError: `[[[[...` a thousand deep
+        kind = "HTML page" if head == "<" else "non-JSON body"
         return ParsedError(message=f"{fallback} ({kind}: {_short(text)})", body=text)
 
     message: str | None = None
@@ -452,15 +521,34 @@ def parse_error_body(status_code: int, reason: str, content: bytes) -> ParsedErr
 
 
 def make_status_error(response: httpx.Response) -> APIStatusError:
-    """Build the typed exception for a 4xx/5xx response (reads the body; never raises).
+    """Build the typed exception for a response that is not 2xx (reads the body; never
+    raises).
 
     Args:
         response: A response whose body has been read.
 
     Returns:
-        The matching ``APIStatusError`` subclass instance.
+        The matching ``APIStatusError`` subclass instance (``APIStatusError`` itself for
+        a 3xx or a status without a subclass).
+
+    Example:
+        >>> import httpx
+        >>> request = httpx.Request("GET", "https://api.honeycomb.io/1/datasets/nope")
+        >>> answer = httpx.Response(404, json={"error": "Dataset not found"}, request=request)
+        >>> str(make_status_error(answer))
+        '404 Dataset not found (GET /1/datasets/nope)'
     """
     parsed = parse_error_body(response.status_code, response.reason_phrase, response.content)
+    if 300 <= response.status_code < 400 and response.status_code != 304:
+        location = response.headers.get("location")
+        parsed = ParsedError(
+            message=(
+                f"{response.reason_phrase or 'redirect'}: the API answered with a redirect"
+                + (f" to {_short(location)}" if location else "")
+                + "; redirects are not followed (check base_url)"
+            ),
+            body=parsed.body,
+        )
     if response.status_code >= 500:
         cls: type[APIStatusError] = InternalServerError
     else:

@@ -8,7 +8,8 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, PaginationError
-from honeycomb._async._pagination import AsyncPaginator, next_link
+from honeycomb._async._pagination import AsyncPaginator
+from honeycomb._pagination import next_link
 
 from .conftest import BASE
 

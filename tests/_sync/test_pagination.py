@@ -10,7 +10,8 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, PaginationError
-from honeycomb._sync._pagination import Paginator, next_link
+from honeycomb._pagination import next_link
+from honeycomb._sync._pagination import Paginator
 
 from .conftest import BASE
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from honeycomb._config import AuthKind
 from honeycomb._io import AsyncThunk
+from honeycomb._pagination import next_link, resolve_link
 from honeycomb.errors import PaginationError
 
 if TYPE_CHECKING:
     from honeycomb._async._requester import Requester
 
-__all__ = ["DEFAULT_MAX_PAGES", "AsyncPaginator", "next_link"]
+__all__ = ["DEFAULT_MAX_PAGES", "AsyncPaginator"]
 
 T = TypeVar("T")
 
@@ -25,30 +26,13 @@ DEFAULT_MAX_PAGES = 1000
 """With 100 items a page, a listing may hold 100,000 items before it is stopped."""
 
 
-def next_link(page: Any) -> str | None:
-    """The ``links.next`` of a page, or None at the end.
-
-    Args:
-        page: A decoded page body.
-
-    Returns:
-        The next URL or path, or None.
-    """
-    if isinstance(page, Mapping):
-        links = page.get("links")
-        if isinstance(links, Mapping):
-            link = links.get("next")
-            if isinstance(link, str) and link:
-                return link
-    return None
-
-
 class AsyncPaginator(Generic[T]):
     """Iterates every item of a paginated listing, fetching pages as needed.
 
     Stops when a page has no ``links.next``; an empty page with a next link is followed,
     not taken as the end. A repeated cursor or more than ``max_pages`` pages raise
-    ``PaginationError`` instead of looping forever or truncating silently.
+    ``PaginationError`` instead of looping forever or truncating silently, and so does a
+    next link that resolves to another scheme, host or port than the page it came from.
     """
 
     def __init__(
@@ -76,7 +60,7 @@ class AsyncPaginator(Generic[T]):
         url: str | None = self._path if isinstance(self._path, str) else await self._path()
         first = url
         params = self._params
-        seen: set[str] = set()
+        seen: set[str] = {self._requester.url_for(url)} if url is not None else set()
         while url is not None:
             if self._max_pages is not None and self.pages_fetched >= self._max_pages:
                 raise PaginationError(
@@ -90,14 +74,16 @@ class AsyncPaginator(Generic[T]):
             for item in self._parse(page):
                 yield item
             link = next_link(page)
-            if link is not None and link in seen | {url}:
+            if link is None:
+                return
+            target = str(resolve_link(self._requester.url_for(url), link))
+            if target in seen:
                 raise PaginationError(
                     f"the API returned the same next link twice ({link}); stopping instead "
                     "of looping forever"
                 )
-            if link is not None:
-                seen.add(link)
-            url, params = link, None
+            seen.add(target)
+            url, params = target, None
 
     async def to_list(self) -> builtins.list[T]:
         """Fetch every page and return all items.

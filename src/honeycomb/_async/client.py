@@ -12,7 +12,7 @@ import httpx
 from honeycomb._async._requester import Requester, SharedState
 from honeycomb._config import DEFAULT_MAX_RETRIES, ManagementKey, resolve_config
 from honeycomb._logging import setup_from_env
-from honeycomb._retry import RateLimitInfo
+from honeycomb._ratelimit import RateLimitInfo
 
 if TYPE_CHECKING:
     from honeycomb._async.porting import Porting

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import socket
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, overload
@@ -24,9 +25,12 @@ from honeycomb import _io, _tracing
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
 from honeycomb._deadline import bound_by_deadlines
 from honeycomb._deadline import deadline as call_deadline
-from honeycomb._logging import logger, redact_headers, scrub, secret_filter
+from honeycomb._logging import logger, redact_headers, secret_filter
 from honeycomb._operations import media_type
-from honeycomb._retry import RateLimitInfo, parse_rate_limit, retry_reason, wait_seconds
+from honeycomb._pagination import origin
+from honeycomb._ratelimit import RateLimitInfo, parse_rate_limit
+from honeycomb._redact import without_secrets
+from honeycomb._retry import retry_reason, wait_seconds
 from honeycomb._version import __version__
 from honeycomb.errors import (
     APIConnectionError,
@@ -104,9 +108,8 @@ class Requester:
             self.owns_http = False
         self._timeout: Any = config.timeout or httpx.USE_CLIENT_DEFAULT
         self._prefix = config.base_url  # no trailing slash; may carry a path (a proxy)
-        base = urlsplit(config.base_url)
-        self._origin = (base.scheme, base.netloc)
-        self._base_path = base.path.rstrip("/")
+        self._origin = origin(httpx.URL(config.base_url))
+        self._base_path = urlsplit(config.base_url).path.rstrip("/")
         self._merged: dict[tuple[AuthKind, str], dict[str, str]] = {}
 
     # -- building ------------------------------------------------------------------
@@ -142,7 +145,9 @@ class Requester:
         """Resolve ``path`` against the base URL, refusing to leave its origin.
 
         A ``links.next`` from a paginated response may be absolute; our keys must never
-        follow it to another host.
+        follow it to another host. Anything that is not a path from the root (``/1/...``)
+        must be an absolute URL on the configured scheme, host and port: appended to the
+        base URL, ``@evil.example/x`` would name another host.
 
         Args:
             path: ``/1/datasets`` or an absolute URL on the same origin.
@@ -151,18 +156,22 @@ class Requester:
             The absolute URL.
 
         Raises:
-            HoneycombError: When an absolute URL points to another origin.
+            HoneycombError: When ``path`` is neither, or points to another origin.
         """
-        if path.startswith(("http://", "https://")):
-            target = urlsplit(path)
-            if (target.scheme, target.netloc) != self._origin:
-                raise HoneycombError(
-                    f"refusing to send credentials to {target.scheme}://{target.netloc}, "
-                    f"which is not the configured API origin"
-                )
-            return path
-        # A plain join: httpx parses the URL once, in build_request.
-        return self._prefix + path
+        if path.startswith("/"):
+            # A plain join: httpx parses the URL once, in build_request.
+            return self._prefix + path
+        try:
+            target = httpx.URL(path)
+        except httpx.InvalidURL:
+            target = None
+        if target is None or not target.is_absolute_url or origin(target) != self._origin:
+            shown = f"{target.scheme}://{target.host}" if target and target.host else "it"
+            raise HoneycombError(
+                f"refusing to send credentials to {shown}: a request URL must be a path "
+                "from the root or an absolute URL on the configured API origin"
+            )
+        return path
 
     def build(
         self,
@@ -220,13 +229,20 @@ class Requester:
                 left: a first attempt bounded by its own timeout).
 
         Returns:
-            A 2xx/3xx response whose body has been read.
+            A 2xx response whose body has been read (or a 304 to a conditional request).
 
         Raises:
+            HoneycombError: The client was closed.
             APITimeoutError: The request timed out.
             APIConnectionError: No response arrived.
-            APIStatusError: The response status was 4xx or 5xx (a typed subclass).
+            APIStatusError: The response status was not 2xx (a typed subclass; a 3xx too:
+                redirects are not followed).
         """
+        if self.http.is_closed:
+            raise HoneycombError(
+                "this client is closed: create a new one (or use it in a `with` block "
+                "and make calls inside it)"
+            )
         token = None
         if deadline is not None:
             left = deadline - _io.monotonic()
@@ -240,13 +256,12 @@ class Requester:
         try:
             response = self.http.send(request)
         except httpx.TimeoutException as err:
-            raise APITimeoutError(
-                f"{type(err).__name__} on {request.method} {request.url.path}", request=request
+            raise self._without_secrets(
+                APITimeoutError(_connection_message(err, request), request=request)
             ) from err
         except httpx.HTTPError as err:
-            raise APIConnectionError(
-                f"{type(err).__name__} on {request.method} {request.url.path}: {err}",
-                request=request,
+            raise self._without_secrets(
+                APIConnectionError(_connection_message(err, request), request=request)
             ) from err
         finally:
             if token is not None:
@@ -263,7 +278,10 @@ class Requester:
         info = parse_rate_limit(response.headers)
         if info is not None:
             self.state.rate_limit = info
-        if response.status_code >= 400:
+        status = response.status_code
+        # A 304 answers a conditional request (If-None-Match) and means "yours is current";
+        # any other 3xx is an error: redirects are not followed, they would carry the key.
+        if not (200 <= status < 300 or (status == 304 and _is_conditional(request))):
             raise self._without_secrets(make_status_error(response))
         return response
 
@@ -400,15 +418,9 @@ class Requester:
         return response
 
     def _without_secrets(self, err: E) -> E:
-        """Hide our keys in an error built from a response: a debugging proxy may echo the
-        request's headers into its error page, which becomes the message and the body."""
-        secrets = self.config.secrets()
-        if any(secret in err.message for secret in secrets):
-            err.message = scrub(err.message, secrets)
-            err.args = (err.message,)
-        if isinstance(err.body, str) and any(secret in err.body for secret in secrets):
-            err.body = scrub(err.body, secrets)
-        return err
+        """Hide our keys everywhere in an error (message, body, request, response): see
+        ``honeycomb._redact``."""
+        return without_secrets(err, self.config.secrets())
 
     # -- decoding ------------------------------------------------------------------
 
@@ -463,7 +475,7 @@ class Requester:
             raise self._without_secrets(
                 APIResponseValidationError(
                     f"the response to {response.request.method} {response.request.url.path} "
-                    f"did not match {getattr(cast, '__name__', cast)}: {err}",
+                    f"did not match {getattr(cast, '__name__', cast)}: {_problems(err)}",
                     response=response,
                     body=_loads_or_text(text),
                 )
@@ -569,6 +581,36 @@ def _overall(timeout: Any) -> float | None:
         return None
     phases = [v for v in timeout.values() if v is not None]
     return max(phases) if phases else None
+
+
+def _connection_message(err: httpx.HTTPError, request: httpx.Request) -> str:
+    """``ConnectError on GET https://api.honeycomb.io/1/auth: ...``, naming the host that
+    could not be resolved when that is what happened."""
+    url = request.url
+    port = f":{url.port}" if url.port else ""
+    text = f"{type(err).__name__} on {request.method} {url.scheme}://{url.host}{port}{url.path}"
+    cause: BaseException | None = err
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return f"{text}: cannot resolve host {url.host!r} ({cause})"
+        cause = cause.__cause__ or cause.__context__
+    detail = str(err)
+    return f"{text}: {detail}" if detail else text
+
+
+def _problems(err: pydantic.ValidationError, limit: int = 5) -> str:
+    """Where the body did not match and why, without the values: a body may hold a
+    secret (the answer to ``api_keys.create``), and pydantic's message quotes inputs."""
+    found = err.errors(include_url=False, include_input=False, include_context=False)
+    text = "; ".join(
+        f"{'.'.join(str(part) for part in e['loc']) or 'body'}: {e['msg']}" for e in found[:limit]
+    )
+    more = len(found) - limit
+    return f"{text} (and {more} more)" if more > 0 else text
+
+
+def _is_conditional(request: httpx.Request) -> bool:
+    return "if-none-match" in request.headers or "if-modified-since" in request.headers
 
 
 def _param(value: Any) -> Any:

@@ -13,7 +13,7 @@ import httpx
 
 from honeycomb._config import DEFAULT_MAX_RETRIES, ManagementKey, resolve_config
 from honeycomb._logging import setup_from_env
-from honeycomb._retry import RateLimitInfo
+from honeycomb._ratelimit import RateLimitInfo
 from honeycomb._sync._requester import Requester, SharedState
 
 if TYPE_CHECKING:

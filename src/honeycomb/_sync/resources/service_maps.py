@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from honeycomb import _tracing
+from honeycomb._pagination import resolve_link
 from honeycomb._paths import segment
 from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
 from honeycomb._sync._polling import poll
@@ -208,8 +209,13 @@ class ServiceMaps(Resource):
                         f"stopped after max_pages={max_pages} pages of dependency request "
                         f"{request_id}; pass a larger max_pages to fetch more"
                     )
-                rest = self._paginate(
+                # The link came from the server: resolved and checked like any next link.
+                link = resolve_link(
+                    self._requester.url_for(f"{_REQUESTS}/{segment(request_id)}"),
                     state.next_link,
+                )
+                rest = self._paginate(
+                    str(link),
                     parse=_page_dependencies,
                     # The first page came with the last poll.
                     max_pages=None if max_pages is None else max_pages - 1,
