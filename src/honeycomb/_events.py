@@ -122,9 +122,15 @@ def format_time(value: datetime | float | str) -> str:
 
     Raises:
         InvalidEventError: A bool, a non-finite number, a number out of range (epoch
-            milliseconds are out of range as seconds) or another type.
+            milliseconds are out of range as seconds), a datetime that has no UTC form
+            (``datetime.max`` east of UTC), a string that is not printable ASCII (it
+            travels in a header) or another type.
     """
     if isinstance(value, str):
+        if not value.isascii() or not value.isprintable():
+            raise InvalidEventError(
+                f"event time {value!r} is not an RFC 3339 timestamp (printable ASCII)"
+            )
         return value
     if isinstance(value, datetime):
         moment = value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
@@ -143,7 +149,10 @@ def format_time(value: datetime | float | str) -> str:
             "event time must be a datetime, epoch seconds or an RFC 3339 string, "
             f"got {type(value).__name__}"
         )
-    text = moment.astimezone(timezone.utc).isoformat()
+    try:
+        text = moment.astimezone(timezone.utc).isoformat()
+    except (OverflowError, ValueError) as err:
+        raise InvalidEventError(f"event time {value!r} is out of range in UTC") from err
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -505,7 +514,17 @@ def _item_status(item: Any, default: int) -> tuple[int, str | None]:
     if not isinstance(item, dict):
         return default, f"unreadable per-event status {item!r}"
     raw = item.get("status")
-    status = int(raw) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else default
+    if raw is None:
+        status = default
+    elif (
+        isinstance(raw, (int, float))
+        and not isinstance(raw, bool)
+        and math.isfinite(raw)
+        and 100 <= raw < 600
+    ):
+        status = int(raw)
+    else:  # NaN, 1e999, a string: we cannot tell what became of the event
+        return default, f"unreadable per-event status {raw!r}"
     raw_error = item.get("error")
     error = None if raw_error is None else str(raw_error)
     if error or not 200 <= status < 300:

@@ -529,7 +529,11 @@ def _check_time(
     span = _time_range(data) if not problems else None
 
     granularity = data.get("granularity")
-    if span is not None and span > 0 and _is_int(granularity):
+    if _is_int(granularity) and granularity < 1:
+        problems.append(
+            _Problem(("granularity",), f"granularity must be at least 1 second, got {granularity}")
+        )
+    elif span is not None and span > 0 and _is_int(granularity):
         lowest = math.ceil(span / 1000)
         if granularity > span:
             problems.append(
@@ -1181,9 +1185,16 @@ class QueryBuilder:
         Returns:
             A new builder with ``time_range`` set.
         """
-        total = timedelta(seconds=seconds, minutes=minutes, hours=hours, days=days)
-        if duration is not None:
-            total += duration if isinstance(duration, timedelta) else timedelta(seconds=duration)
+        try:
+            total = timedelta(seconds=seconds, minutes=minutes, hours=hours, days=days)
+            if duration is not None:
+                total += (
+                    duration if isinstance(duration, timedelta) else timedelta(seconds=duration)
+                )
+        except (OverflowError, ValueError) as err:  # 1e300 s, or NaN
+            raise QueryValidationError(
+                [f"time_range: last() needs a finite window that fits in a timedelta ({err})"]
+            ) from err
         return self._set(time_range=_seconds(total), start_time=_MISSING, end_time=_MISSING)
 
     def between(self, start: _Timestamp, end: _Timestamp) -> QueryBuilder:

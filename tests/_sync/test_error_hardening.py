@@ -11,6 +11,7 @@ from __future__ import annotations
 import pickle
 import socket
 import traceback
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import httpx
@@ -24,6 +25,7 @@ from honeycomb import (
     BadRequestError,
     Client,
     HoneycombError,
+    InvalidEventError,
     NotFoundError,
     PaginationError,
     RateLimitError,
@@ -415,3 +417,167 @@ def test_defect_15_call_after_closing_an_injected_http_client() -> None:
     http.close()
     with pytest.raises(HoneycombError, match="this client is closed"):
         client.datasets.list()
+
+
+# -- defect 6: only HoneycombErrors escape, the body is kept, a bad event fails alone -------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"data": "not a list", "links": {}},
+        {"data": [{"no": "id"}], "links": {}},
+        [1, 2, 3],
+        {"data": None},
+    ],
+)
+def test_defect_06_malformed_listing_page_is_a_typed_error_keeping_the_body(
+    httpx_mock: HTTPXMock, client: Client, body: Any
+) -> None:
+    httpx_mock.add_response(url=f"{BASE}{PATH}?page%5Bsize%5D=100", json=body)
+    with pytest.raises(APIResponseValidationError) as info:
+        client.api_keys.list()
+    err = info.value
+    assert err.body == body
+    assert err.status_code == 200
+    assert f"the response to GET {PATH} does not have the expected shape" in str(err)
+    assert_holds_no_key(err)
+
+
+@pytest.mark.parametrize("body", [[], {"data": []}, {"included": "x"}, "text", {"data": None}])
+def test_defect_06_malformed_v2_auth_is_a_typed_error(
+    httpx_mock: HTTPXMock, client: Client, body: Any
+) -> None:
+    httpx_mock.add_response(url=f"{BASE}/2/auth", json=body)
+    with pytest.raises(HoneycombError) as info:
+        client.auth.get_management()
+    if isinstance(info.value, APIResponseValidationError):
+        assert info.value.body == body
+
+
+@pytest.mark.parametrize("body", [[], {"data": 3}, {"included": [None, 1]}, {"included": "x"}])
+def test_defect_06_malformed_team_discovery_is_a_typed_error(
+    httpx_mock: HTTPXMock, body: Any
+) -> None:
+    httpx_mock.add_response(url=f"{BASE}/2/auth", json=body)
+    with Client(management_key=(KEY_ID, KEY_SECRET), max_retries=0) as client:
+        with pytest.raises(HoneycombError) as info:
+            client.environments.list()
+    assert len(httpx_mock.get_requests()) == 1
+    assert_holds_no_key(info.value)
+
+
+def test_defect_06_thousand_deep_error_body_is_kept(httpx_mock: HTTPXMock, client: Client) -> None:
+    httpx_mock.add_response(url=f"{BASE}/1/datasets", status_code=500, content=b"[" * 1000)
+    with pytest.raises(APIStatusError) as info:
+        client.datasets.list()
+    assert info.value.body == "[" * 1000
+
+
+def test_defect_06_huge_rate_limit_window_on_a_200_is_ignored(
+    httpx_mock: HTTPXMock, client: Client
+) -> None:
+    huge = {"RateLimit-Policy": "100;w=" + "9" * 5000, "RateLimit": "limit=100, remaining=5"}
+    httpx_mock.add_response(url=f"{BASE}/1/datasets", json=[], headers=huge)
+    assert client.datasets.list() == []
+    assert client.rate_limit is not None
+    assert (client.rate_limit.window, client.rate_limit.remaining) == (None, 5)
+
+
+def test_defect_06_huge_rate_limit_window_does_not_kill_a_batcher_flush(
+    httpx_mock: HTTPXMock, client: Client
+) -> None:
+    httpx_mock.add_response(
+        url=f"{BASE}/1/batch/ds",
+        json=[{"status": 202}] * 3,
+        headers={"RateLimit-Policy": "100;w=" + "9" * 5000},
+    )
+    with client.events.batcher("ds", flush_interval=60) as batcher:
+        for i in range(3):
+            batcher.add({"n": i})
+    assert (batcher.sent, batcher.failed) == (3, 0)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b'[{"status": 202}, {"status": NaN}, {"status": 202}]',
+        b'[{"status": 202}, {"status": 1e999}, {"status": 202}]',
+        b'[{"status": 202}, {"status": -1e999}, {"status": 202}]',
+        b'[{"status": 202}, {"status": "202"}, {"status": 202}]',
+        b'[{"status": 202}, {"status": 99999999999999999999}, {"status": 202}]',
+    ],
+)
+def test_defect_06_unreadable_batch_statuses_fail_without_raising(
+    httpx_mock: HTTPXMock, client: Client, answer: bytes
+) -> None:
+    httpx_mock.add_response(url=f"{BASE}/1/batch/ds", content=answer)
+    results = client.events.send_batch("ds", [{"data": {"n": i}} for i in range(3)])
+    assert len(results) == 3
+    assert not results[1].ok
+    assert results[1].error is not None and "unreadable" in results[1].error
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        datetime.max.replace(tzinfo=timezone(timedelta(hours=-5))),
+        datetime.min.replace(tzinfo=timezone(timedelta(hours=5))),
+        "2024-05-01T12:00:00Z\u2003",
+        "2024-05-01T12:00:00\u00a0Z",
+        "2024-05-01\nT12:00:00Z",
+    ],
+    ids=["max-west", "min-east", "em-space", "nbsp", "newline"],
+)
+def test_defect_06_bad_event_time_fails_that_event_alone(
+    httpx_mock: HTTPXMock, client: Client, when: Any
+) -> None:
+    with pytest.raises(InvalidEventError, match="event time"):
+        client.events.send("ds", {"a": 1}, timestamp=when)
+    assert httpx_mock.get_requests() == []
+    httpx_mock.add_response(url=f"{BASE}/1/batch/ds", json=[{"status": 202}] * 2)
+    events = [{"data": {"n": 0}}, {"data": {"n": 1}, "time": when}, {"data": {"n": 2}}]
+    results = client.events.send_batch("ds", events)
+    assert [r.ok for r in results] == [True, False, True]
+    assert isinstance(results[1].exception, InvalidEventError)
+
+
+# -- defect 11: a DELETE whose answer was lost, retried, then 404 --------------------------
+
+
+@pytest.mark.parametrize("first", ["lost", 503])
+def test_defect_11_delete_404_on_a_retry_is_success(
+    httpx_mock: HTTPXMock, sleeps: list[float], first: str | int
+) -> None:
+    url = f"{BASE}/1/triggers/ds/t1"
+    if first == "lost":
+        httpx_mock.add_exception(httpx.ReadError("connection reset"), url=url)
+    else:
+        httpx_mock.add_response(url=url, status_code=503, json={"error": "unavailable"})
+    httpx_mock.add_response(url=url, status_code=404, json={"error": "Trigger not found"})
+    with Client(api_key=API_KEY, max_retries=2) as client:
+        assert client.triggers.delete("ds", "t1") is None
+    assert [r.method for r in httpx_mock.get_requests()] == ["DELETE", "DELETE"]
+    assert len(sleeps) == 1
+
+
+def test_defect_11_delete_404_on_the_first_attempt_is_still_not_found(
+    httpx_mock: HTTPXMock, client: Client
+) -> None:
+    httpx_mock.add_response(
+        url=f"{BASE}/1/triggers/ds/t1", status_code=404, json={"error": "Trigger not found"}
+    )
+    with pytest.raises(NotFoundError, match="404 Trigger not found"):
+        client.triggers.delete("ds", "t1")
+
+
+def test_defect_11_get_404_on_a_retry_is_still_not_found(
+    httpx_mock: HTTPXMock, sleeps: list[float]
+) -> None:
+    url = f"{BASE}/1/triggers/ds/t1"
+    httpx_mock.add_response(url=url, status_code=503, json={"error": "unavailable"})
+    httpx_mock.add_response(url=url, status_code=404, json={"error": "Trigger not found"})
+    with Client(api_key=API_KEY, max_retries=2) as client:
+        with pytest.raises(NotFoundError):
+            client.triggers.get("ds", "t1")
+    assert len(httpx_mock.get_requests()) == 2

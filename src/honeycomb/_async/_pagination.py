@@ -67,11 +67,11 @@ class AsyncPaginator(Generic[T]):
                     f"stopped after max_pages={self._max_pages} pages of {first}; "
                     "pass a larger max_pages to fetch more"
                 )
-            page = await self._requester.request(
-                "GET", url, params=params, cast=Any, auth=self._auth
+            page, items = await self._requester.request(
+                "GET", url, params=params, cast=Any, auth=self._auth, parse=self._read
             )
             self.pages_fetched += 1
-            for item in self._parse(page):
+            for item in items:
                 yield item
             link = next_link(page)
             if link is None:
@@ -84,6 +84,11 @@ class AsyncPaginator(Generic[T]):
                 )
             seen.add(target)
             url, params = target, None
+
+    def _read(self, page: Any) -> tuple[Any, builtins.list[T]]:
+        """The page and its items, read whole so that a malformed page fails here, inside
+        the pipeline, as an ``APIResponseValidationError`` that keeps the body."""
+        return page, builtins.list(self._parse(page))
 
     async def to_list(self) -> builtins.list[T]:
         """Fetch every page and return all items.

@@ -36,6 +36,7 @@ from honeycomb.errors import (
     APIResponseValidationError,
     APITimeoutError,
     HoneycombError,
+    NotFoundError,
     RateLimitError,
     make_status_error,
 )
@@ -296,6 +297,10 @@ class Requester:
         """Send with retries for what is safe to repeat (see ``honeycomb._retry``), as one
         OpenTelemetry client span when the application traces (see ``honeycomb._tracing``).
 
+        A DELETE whose retry answers 404 succeeds: the earlier attempt, whose answer was
+        lost or was a 5xx, most likely deleted it, and either way it is gone. The 404
+        response is returned (the resources ignore a DELETE's body).
+
         Args:
             request: The request.
             max_retries: Overrides the client's setting for this call.
@@ -372,7 +377,20 @@ class Requester:
             # computes the waits and logs exactly as if it had sent the first one itself.
             if replay:
                 raise replay.pop()
-            return await self.send_once(request, deadline)
+            try:
+                return await self.send_once(request, deadline)
+            except NotFoundError as exc:
+                # A DELETE is only retried after a failure that may hide its success (a
+                # 5xx, a lost answer). A 404 now most likely means the first attempt did
+                # delete it; either way what the caller asked for holds: it is gone.
+                if method != "DELETE":
+                    raise
+                logger.info(
+                    "%s %s: 404 on a retry; an earlier attempt deleted it, taken as success",
+                    method,
+                    request.url.path,
+                )
+                return exc.response
 
         def stop(state: RetryCallState) -> bool:
             # tenacity (>= 9) computes the wait before asking whether to stop.
@@ -497,14 +515,18 @@ class Requester:
         retry_unsafe: bool = False,
         retry_statuses: frozenset[int] = frozenset(),
         deadline: float | None = None,
+        parse: Callable[[Any], Any] | None = None,
     ) -> Any:
         """Build, send with retries, raise on error status, and decode.
 
         See ``send`` for ``max_retries``, ``retry_unsafe``, ``retry_statuses`` and
-        ``deadline``.
+        ``deadline``. ``parse`` post-processes the decoded body (a JSON:API document, a
+        listing page); whatever it raises about the body's shape becomes an
+        ``APIResponseValidationError`` that keeps the body.
 
         Returns:
-            The body decoded as ``cast`` (None when ``cast`` is None).
+            The body decoded as ``cast`` (None when ``cast`` is None), passed through
+            ``parse`` when given.
 
         Raises:
             MissingCredentialError: The needed kind of key is not configured (nothing sent).
@@ -527,7 +549,26 @@ class Requester:
             retry_statuses=retry_statuses,
             deadline=deadline,
         )
-        return self.decode(response, cast)
+        value = self.decode(response, cast)
+        return value if parse is None else self._parsed(response, value, parse)
+
+    def _parsed(self, response: httpx.Response, value: Any, parse: Callable[[Any], Any]) -> Any:
+        try:
+            return parse(value)
+        # What reading an unexpected shape raises: a missing key, a list for a dict, None,
+        # a model that does not validate (pydantic's ValidationError is a ValueError).
+        except (ValueError, TypeError, AttributeError, LookupError) as err:
+            reason = (
+                _problems(err) if isinstance(err, pydantic.ValidationError) else repr(err)[:300]
+            )
+            raise self._without_secrets(
+                APIResponseValidationError(
+                    f"the response to {response.request.method} {response.request.url.path} "
+                    f"does not have the expected shape ({reason}); the body is kept on .body",
+                    response=response,
+                    body=value,
+                )
+            ) from err
 
     async def team_slug(self, team: str | None = None) -> str:
         """The team slug for /2 paths: the argument, the client's, or ``GET /2/auth`` (cached).
@@ -550,8 +591,9 @@ class Requester:
             if not self.state.team:
                 from honeycomb.models.auth import team_slug_from_v2_auth
 
-                document = await self.request("GET", "/2/auth", auth="management", cast=Any)
-                self.state.team = team_slug_from_v2_auth(document)
+                self.state.team = await self.request(
+                    "GET", "/2/auth", auth="management", cast=Any, parse=team_slug_from_v2_auth
+                )
         return self.state.team
 
     async def aclose(self) -> None:

@@ -39,8 +39,9 @@ class Auth(Resource):
             AuthenticationError: The key is unknown or disabled.
             APIError: Any other failure.
         """
-        document = await self._request("GET", "/2/auth", auth="management", cast=Any)
-        auth = ManagementAuth.from_document(document)
+        auth: ManagementAuth = await self._request(
+            "GET", "/2/auth", auth="management", cast=Any, parse=ManagementAuth.from_document
+        )
         if auth.team_slug and not self._requester.state.team:
             self._requester.state.team = auth.team_slug
         return auth
