@@ -148,10 +148,10 @@ def test_no_import_cycles_between_honeycomb_modules() -> None:
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
-@pytest.mark.parametrize("group", sorted(KNOWN_CYCLES, key=sorted), ids=lambda g: "+".join(g))
-def test_known_cycles_are_still_cycles(group: frozenset[str]) -> None:
+@pytest.mark.parametrize("group", [sorted(g) for g in KNOWN_CYCLES], ids="+".join)
+def test_known_cycles_are_still_cycles(group: list[str]) -> None:
     graph = import_graph()
-    inside = {name: graph.get(name, set()) & group for name in group}
+    inside = {name: graph.get(name, set()) & set(group) for name in group}
     assert find_cycle(inside) is not None, f"no longer a cycle, drop it: {sorted(group)}"
 
 
