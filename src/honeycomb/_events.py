@@ -514,17 +514,15 @@ def _item_status(item: Any, default: int) -> tuple[int, str | None]:
     if not isinstance(item, dict):
         return default, f"unreadable per-event status {item!r}"
     raw = item.get("status")
-    if raw is None:
-        status = default
-    elif (
+    # Only an HTTP status is used; anything else (a string, NaN, 1e999, which int() would
+    # raise on) leaves the request's own status standing, as a missing one does.
+    usable = (
         isinstance(raw, (int, float))
         and not isinstance(raw, bool)
         and math.isfinite(raw)
         and 100 <= raw < 600
-    ):
-        status = int(raw)
-    else:  # NaN, 1e999, a string: we cannot tell what became of the event
-        return default, f"unreadable per-event status {raw!r}"
+    )
+    status = int(raw) if usable else default
     raw_error = item.get("error")
     error = None if raw_error is None else str(raw_error)
     if error or not 200 <= status < 300:

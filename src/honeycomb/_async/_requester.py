@@ -624,11 +624,11 @@ def _overall(timeout: Any) -> float | None:
 
 
 def _connection_message(err: httpx.HTTPError, request: httpx.Request) -> str:
-    """``ConnectError on GET https://api.honeycomb.io/1/auth: ...``, naming the host that
-    could not be resolved when that is what happened."""
+    """``ConnectError on GET /1/auth (https://api.honeycomb.io): ...``, naming the host
+    that could not be resolved when that is what happened."""
     url = request.url
     port = f":{url.port}" if url.port else ""
-    text = f"{type(err).__name__} on {request.method} {url.scheme}://{url.host}{port}{url.path}"
+    text = f"{type(err).__name__} on {request.method} {url.path} ({url.scheme}://{url.host}{port})"
     cause: BaseException | None = err
     while cause is not None:
         if isinstance(cause, socket.gaierror):
