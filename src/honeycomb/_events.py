@@ -516,13 +516,15 @@ def _item_status(item: Any, default: int) -> tuple[int, str | None]:
     raw = item.get("status")
     # Only an HTTP status is used; anything else (a string, NaN, 1e999, which int() would
     # raise on) leaves the request's own status standing, as a missing one does.
-    usable = (
+    if (
         isinstance(raw, (int, float))
         and not isinstance(raw, bool)
         and math.isfinite(raw)
         and 100 <= raw < 600
-    )
-    status = int(raw) if usable else default
+    ):
+        status = int(raw)
+    else:
+        status = default
     raw_error = item.get("error")
     error = None if raw_error is None else str(raw_error)
     if error or not 200 <= status < 300:
