@@ -71,8 +71,10 @@ HEADER = (
     "# Do not edit: change the async source and run `python scripts/unasync.py`.\n"
 )
 
+# In prose a name after a dot is someone else's attribute and stays, except httpx's own
+# twins: "an ``httpx.AsyncClient``" must read "an ``httpx.Client``" in the sync client.
 _NAME_IN_TEXT = re.compile(
-    r"(?<![\w.])("
+    r"(?:(?<=httpx\.)|(?<![\w.]))("
     + "|".join(re.escape(k) for k in sorted(RULES, key=len, reverse=True))
     + r")(?!\w)"
 )

@@ -256,6 +256,9 @@ class Queue(Generic[T]):
 class AsyncWorker:
     """Runs one coroutine function as a task on the current loop.
 
+    The async batcher's worker: the batcher starts it on first use inside a running
+    event loop, and must then be used from that loop only.
+
     Args:
         target: The coroutine function.
         *args: Its arguments.
@@ -297,6 +300,9 @@ class AsyncWorker:
 class Worker:
     """Runs one function in a daemon thread.
 
+    The sync batcher's worker: its ``add()``, ``flush()`` and ``close()`` may be called
+    from any thread.
+
     Args:
         target: The function.
         *args: Its arguments.
@@ -325,6 +331,9 @@ class Worker:
 
 class AsyncPool:
     """Runs up to ``size`` coroutines at once, as tasks.
+
+    The async batcher's requests in flight: its ``on_result`` is called in these tasks,
+    on the event loop.
 
     Args:
         size: The most jobs running at once.
@@ -357,6 +366,8 @@ class AsyncPool:
 
 class Pool:
     """Runs up to ``size`` functions at once, in a thread pool.
+
+    The sync batcher's requests in flight: its ``on_result`` is called in these threads.
 
     Args:
         size: The most jobs running at once.

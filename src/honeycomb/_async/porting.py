@@ -2,9 +2,9 @@
 
 The decisions are pure and live in :mod:`honeycomb.porting` (turning responses into
 portable objects, comparing, building request bodies); this module only reads and
-writes, with bounded concurrency (``honeycomb._fanout``: on ``AsyncClient`` the calls
-share the event loop, on ``Client`` a small thread pool), so the time an export or an
-apply takes is about requests × latency ÷ concurrency.
+writes, with bounded concurrency (``honeycomb._fanout`` says how each client runs the
+calls), so the time an export or an apply takes is about requests × latency ÷
+concurrency.
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 """The batching event sender behind ``client.events.batcher(dataset)``, and the one
 function that posts a batch of encoded events (shared with ``events.send_batch``).
 
-How it works: ``add()`` encodes the event at once (in the caller's task or thread), counts
-it as pending, and appends it to the open batch. A batch is sealed when it reaches
-``max_batch_events`` or ``max_batch_bytes``, when it has been open ``flush_interval``
-seconds, or on ``flush()``. A worker (an asyncio task for the async client, a thread for
-the sync one) hands sealed batches to up to ``max_in_flight`` concurrent requests. An
+How it works: ``add()`` encodes the event at once, in the caller, counts it as pending,
+and appends it to the open batch. A batch is sealed when it reaches ``max_batch_events``
+or ``max_batch_bytes``, when it has been open ``flush_interval`` seconds, or on
+``flush()``. A worker (``Worker``) hands sealed batches to up to ``max_in_flight``
+concurrent requests (``Pool``). Where those run, and who may call the batcher, is
+said on them in ``honeycomb._workers``. An
 event stops being pending when its result is known, so ``max_pending`` bounds everything
 the batcher holds: the open batch, sealed batches waiting, and requests in flight. When it
 is reached, ``add()`` waits (backpressure); nothing is ever dropped.
@@ -187,9 +188,8 @@ class Batcher:
     """Sends events in the background, in batches, with bounded memory.
 
     Made by ``client.events.batcher(dataset, ...)``; see there for the arguments. Use it as
-    a context manager, or call ``close()``. (A sync ``Batcher`` still open when the
-    interpreter exits is closed then, so its events are delivered; an async one cannot
-    be, as no event loop runs at exit.)
+    a context manager, or call ``close()``. One left open at interpreter exit is handled
+    by ``ExitGuard`` (see there).
 
     Example:
         ``with client.events.batcher("web") as batcher: batcher.add({"ms": 3})``

@@ -67,7 +67,7 @@ class Client:
         timeout: Seconds or an ``httpx.Timeout``. Default: 60 s overall, 5 s to connect.
         max_retries: Retries after the first attempt for what is safe to repeat (default 2;
             0 disables).
-        http_client: An ``httpx.AsyncClient`` to use as is (proxies, custom transports).
+        http_client: An ``httpx.Client`` to use as is (proxies, custom transports).
             It is not closed by ``close()``.
         default_headers: Headers added to every request.
         allow_insecure_http: Permit ``http://`` to a host other than loopback.
@@ -95,7 +95,7 @@ class Client:
         setup_from_env()
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise TypeError(
-                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}"
+                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
             )
         config = resolve_config(
             api_key=api_key,

@@ -193,9 +193,9 @@ class Events(Resource):
         """A background sender: ``add()`` returns at once, batches go out by count, size
         and time, several at a time, and memory stays bounded.
 
-        On ``Client`` the worker is a task on the running loop (use the batcher from
-        that loop); on ``Client`` it is a thread, and ``add()`` may be called from any
-        thread. After ``os.fork()`` the child starts afresh: its own connections, empty
+        The worker runs as ``Worker`` and requests in flight as ``Pool`` jobs
+        (``honeycomb._workers`` says where they run and who may call the batcher).
+        After ``os.fork()`` the child starts afresh: its own connections, empty
         buffers, counters from zero; the parent still sends what it had buffered.
 
         Example:
@@ -210,8 +210,8 @@ class Events(Resource):
             max_in_flight: The most requests at once.
             max_pending: The most events held (buffered, queued or in flight); ``add()``
                 waits while this many are pending. Nothing is dropped.
-            on_result: Called with every event's ``EventResult`` once known (from the
-                worker: keep it quick; on ``Client``, from a sending thread).
+            on_result: Called with every event's ``EventResult`` once known, from the
+                request that delivered it (a job of ``Pool``): keep it quick.
             compression: ``"auto"``, ``"zstd"``, ``"gzip"`` or None, as for ``send_batch``.
             max_failures: How many failed results ``failures`` keeps.
 
