@@ -308,3 +308,58 @@ def test_missing_dataframe_library_names_the_extra(
     with pytest.raises(ImportError) as info:
         getattr(make_result(), method)()
     assert f'pip install "honeycomb-sdk[{extra}]"' in str(info.value)
+
+
+def test_repr_is_a_short_summary_of_a_big_result() -> None:
+    columns = ["endpoint", "status", "COUNT", "P99(duration_ms)", "SUM(bytes)"]
+    big = QueryResult.model_validate(
+        {
+            "id": "big",
+            "complete": True,
+            "data": {
+                "results": [
+                    {
+                        "data": {
+                            "endpoint": f"/p{i}",
+                            "status": 200 + i % 3,
+                            "COUNT": i,
+                            "P99(duration_ms)": i * 1.5,
+                            "SUM(bytes)": i * 10,
+                        }
+                    }
+                    for i in range(1000)
+                ],
+                "series": [
+                    {"time": "2026-01-01T00:00:00Z", "data": {"COUNT": i}} for i in range(500)
+                ],
+            },
+        }
+    )
+    text = repr(big)
+    assert len(text) < 600, len(text)
+    assert text.startswith("QueryResult(id='big', complete=True, shape=(1000, 5), ")
+    assert f"columns={columns!r}" in text
+    assert "rows=[{'endpoint': '/p0', 'status': 200, 'COUNT': 0," in text
+    assert "'/p2'" in text and "'/p3'" not in text  # the first three rows only
+    assert "…+997]" in text
+    assert "series=<500 points>" in text
+
+
+def test_repr_cuts_long_values_and_wide_rows() -> None:
+    wide = {f"c{i}": "x" * 100 for i in range(20)}
+    result = QueryResult.model_validate({"complete": True, "data": {"results": [{"data": wide}]}})
+    text = repr(result)
+    assert "shape=(1, 20)" in text
+    assert "'c0': '" + "x" * 38 + "…" in text and "x" * 41 not in text
+    assert text.count("…+12") == 2  # twelve more columns, in the list and in the row
+
+
+def test_repr_of_failed_and_running_results() -> None:
+    failed = QueryResult(id="q1", complete=True, error="column not found: nope")
+    assert repr(failed) == (
+        "QueryResult(id='q1', complete=True, error='column not found: nope', shape=(0, 0), "
+        "columns=[])"
+    )
+    running = make_result(complete=False)
+    assert repr(running).startswith("QueryResult(id='res1', complete=False, shape=(2, 3), ")
+    assert "query_url='https://ui.honeycomb.io/t/datasets/d/result/res1'" in repr(running)

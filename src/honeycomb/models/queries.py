@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
@@ -763,6 +763,56 @@ class QueryResult(ResponseModel):
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    repr_max_rows: ClassVar[int] = 3
+    """How many rows ``repr()`` previews."""
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """A summary instead of every field: a result can hold thousands of rows and
+        points. Drives ``repr()``, rich and devtools alike; ``print()`` shows the table."""
+        rows, columns = self.rows, self.columns
+        yield "id", self.id
+        yield "complete", self.complete
+        if self.error is not None:
+            yield "error", self.error
+        yield "shape", (len(rows), len(columns))
+        yield "columns", _Summary(_preview_items([repr(c) for c in columns], 8, "[", "]"))
+        if rows:
+            shown = [_preview_row(row) for row in rows[: self.repr_max_rows]]
+            yield "rows", _Summary(_preview_items(shown, len(shown), "[", "]", total=len(rows)))
+        if self.data is not None and self.data.series:
+            yield "series", _Summary(f"<{len(self.data.series)} points>")
+        if self.query_url:
+            yield "query_url", self.query_url
+
+
+class _Summary(str):
+    """Text that ``repr()`` shows as is (inside a model's repr)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+_REPR_VALUE_WIDTH = 40
+
+
+def _preview_items(
+    items: Sequence[str], limit: int, open_: str, close: str, *, total: int | None = None
+) -> str:
+    """``[a, b, …+N]``: the first ``limit`` items and how many more (of ``total``)."""
+    more = (len(items) if total is None else total) - min(limit, len(items))
+    shown = list(items[:limit]) + ([f"…+{more}"] if more > 0 else [])
+    return open_ + ", ".join(shown) + close
+
+
+def _preview_row(row: Mapping[str, Any]) -> str:
+    def short(value: Any) -> str:
+        text = repr(value)
+        return text if len(text) <= _REPR_VALUE_WIDTH else text[: _REPR_VALUE_WIDTH - 1] + "…"
+
+    return _preview_items([f"{k!r}: {short(v)}" for k, v in row.items()], 8, "{", "}")
 
 
 def _ordered_columns(
