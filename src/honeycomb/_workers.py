@@ -267,6 +267,9 @@ class AsyncWorker:
             unfinished (its loop was closed, and it was garbage-collected).
     """
 
+    ABANDONED_HINT: ClassVar[str] = "use `async with` or await aclose() before its event loop ends"
+    """What to tell a caller whose batcher was abandoned."""
+
     def __init__(
         self,
         target: Callable[..., Coroutine[Any, Any, None]],
@@ -308,6 +311,9 @@ class Worker:
         *args: Its arguments.
         on_abandon: Unused: a thread is not cancelled (``ExitGuard`` closes at exit).
     """
+
+    ABANDONED_HINT: ClassVar[str] = "use `with` or close()"
+    """The twin of ``AsyncWorker.ABANDONED_HINT`` (a thread is never abandoned)."""
 
     def __init__(
         self,
@@ -395,8 +401,8 @@ class Pool:
 
 
 async def async_call_back(callback: Callable[[T], object], value: T) -> None:
-    """Call ``callback(value)``, awaiting what it returns if it is awaitable (a coroutine
-    function may be given to the async batcher).
+    """Call ``callback(value)``, awaiting what it returns if it is awaitable: the async
+    batcher's ``on_result`` may be a coroutine function.
 
     Args:
         callback: The caller's function.
@@ -408,7 +414,7 @@ async def async_call_back(callback: Callable[[T], object], value: T) -> None:
 
 
 def call_back(callback: Callable[[T], object], value: T) -> None:
-    """Call ``callback(value)``.
+    """Call ``callback(value)``: the sync batcher's ``on_result`` is a plain function.
 
     Args:
         callback: The caller's function.

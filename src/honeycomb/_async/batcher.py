@@ -75,7 +75,7 @@ EVENT_RETRY_STATUSES = frozenset({503})
 did nothing with the request."""
 
 OnResult = Callable[[EventResult], object]
-"""Told every event's result. On ``AsyncClient`` it may be a coroutine function (awaited)."""
+"""Told every event's result, through ``async_call_back`` (which says what it may be)."""
 
 _reporting: ContextVar[object] = ContextVar("honeycomb_batcher_reporting", default=None)
 """The batcher whose ``on_result`` is running in this thread or task (or a task it made)."""
@@ -482,13 +482,13 @@ class Batcher:
         await self._settle(run, batch.indices, _failed(len(batch.indices), 0, str(error), error))
 
     def _abandoned(self, run: _Run) -> None:
-        """The worker stopped without close(): its event loop ended, or it was collected."""
+        """The worker stopped without close() (``AsyncWorker`` says when that happens)."""
         if run.gauge.count and not self._finished:
             logger.warning(
-                "batcher for dataset %r was never closed: %d events were not delivered "
-                "(use `async with` or await aclose() before its event loop ends)",
+                "batcher for dataset %r was never closed: %d events were not delivered (%s)",
                 self.dataset,
                 run.gauge.count,
+                AsyncWorker.ABANDONED_HINT,
             )
 
     async def __aenter__(self) -> Batcher:

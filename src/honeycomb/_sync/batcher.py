@@ -77,7 +77,7 @@ EVENT_RETRY_STATUSES = frozenset({503})
 did nothing with the request."""
 
 OnResult = Callable[[EventResult], object]
-"""Told every event's result. On ``Client`` it may be a coroutine function (awaited)."""
+"""Told every event's result, through ``call_back`` (which says what it may be)."""
 
 _reporting: ContextVar[object] = ContextVar("honeycomb_batcher_reporting", default=None)
 """The batcher whose ``on_result`` is running in this thread or task (or a task it made)."""
@@ -484,13 +484,13 @@ class Batcher:
         self._settle(run, batch.indices, _failed(len(batch.indices), 0, str(error), error))
 
     def _abandoned(self, run: _Run) -> None:
-        """The worker stopped without close(): its event loop ended, or it was collected."""
+        """The worker stopped without close() (``Worker`` says when that happens)."""
         if run.gauge.count and not self._finished:
             logger.warning(
-                "batcher for dataset %r was never closed: %d events were not delivered "
-                "(use `with` or close() before its event loop ends)",
+                "batcher for dataset %r was never closed: %d events were not delivered (%s)",
                 self.dataset,
                 run.gauge.count,
+                Worker.ABANDONED_HINT,
             )
 
     def __enter__(self) -> Batcher:
