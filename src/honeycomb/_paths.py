@@ -10,6 +10,13 @@ ENVIRONMENT_WIDE = "__all__"
 """The dataset slug that addresses the whole environment."""
 
 
+# "." and ".." are dot-segments: every URL parser (httpx's included) removes them, so
+# `triggers.delete("api", "..")` would send DELETE /1/triggers. Percent-encoded they are
+# plain data to the parser (RFC 3986 removes only literal dot-segments) and the path keeps
+# its shape: the API then answers about an object named "..", which does not exist.
+_DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
+
+
 def segment(value: str) -> str:
     """Quote one path segment so an id can never change the path's shape.
 
@@ -17,7 +24,12 @@ def segment(value: str) -> str:
         value: A dataset slug, id or name.
 
     Returns:
-        The percent-encoded segment (``/`` included).
+        The percent-encoded segment (``/`` included; ``.`` and ``..`` as ``%2E`` and
+        ``%2E%2E``, which no URL normalisation removes).
+
+    Example:
+        >>> segment("a/b"), segment("..")
+        ('a%2Fb', '%2E%2E')
 
     Raises:
         TypeError: When ``value`` is not a string.
@@ -27,4 +39,4 @@ def segment(value: str) -> str:
         raise TypeError(f"expected a string id or slug, got {type(value).__name__}")
     if not value:
         raise ValueError("an id or slug cannot be empty")
-    return quote(value, safe="")
+    return _DOT_SEGMENTS.get(value) or quote(value, safe="")

@@ -71,6 +71,12 @@ def listing(client: Client) -> Paginator[str]:
     )
 
 
+def first_page(httpx_mock: HTTPXMock, link: str) -> None:
+    httpx_mock.add_response(
+        url=f"{BASE}{PATH}", json={"data": [{"id": "a"}], "links": {"next": link}}
+    )
+
+
 FOREIGN_LINKS = [
     "HTTPS://evil.example/x",
     "//evil.example/x",
@@ -90,9 +96,7 @@ RELATIVE_LINKS = ["@evil.example/x", ".evil.example/x", ":8443/x", "?page[after]
 def test_defect_01_next_link_to_another_origin_raises_pagination_error(
     httpx_mock: HTTPXMock, client: Client, link: str
 ) -> None:
-    httpx_mock.add_response(
-        url=f"{BASE}{PATH}", json={"data": [{"id": "a"}], "links": {"next": link}}
-    )
+    first_page(httpx_mock, link)
     with pytest.raises(PaginationError, match="refusing to follow a next link") as info:
         listing(client).to_list()
     assert [str(r.url) for r in httpx_mock.get_requests()] == [f"{BASE}{PATH}"]
@@ -103,9 +107,7 @@ def test_defect_01_next_link_to_another_origin_raises_pagination_error(
 def test_defect_01_relative_next_link_stays_on_the_origin(
     httpx_mock: HTTPXMock, client: Client, link: str
 ) -> None:
-    httpx_mock.add_response(
-        url=f"{BASE}{PATH}", json={"data": [{"id": "a"}], "links": {"next": link}}
-    )
+    first_page(httpx_mock, link)
     httpx_mock.add_response(json={"data": [{"id": "b"}], "links": {"next": None}})
     assert listing(client).to_list() == ["a", "b"]
     second = httpx_mock.get_requests()[1]
@@ -120,10 +122,7 @@ def test_defect_01_relative_next_link_stays_on_the_origin(
 def test_defect_01_absolute_link_in_other_case_on_the_origin_is_followed(
     httpx_mock: HTTPXMock, client: Client
 ) -> None:
-    httpx_mock.add_response(
-        url=f"{BASE}{PATH}",
-        json={"data": [{"id": "a"}], "links": {"next": f"HTTPS://API.Honeycomb.io:443{PATH}?n=2"}},
-    )
+    first_page(httpx_mock, f"HTTPS://API.Honeycomb.io:443{PATH}?n=2")
     httpx_mock.add_response(url=f"{BASE}{PATH}?n=2", json={"data": [{"id": "b"}]})
     assert listing(client).to_list() == ["a", "b"]
 
@@ -581,3 +580,27 @@ def test_defect_11_get_404_on_a_retry_is_still_not_found(
         with pytest.raises(NotFoundError):
             client.triggers.get("ds", "t1")
     assert len(httpx_mock.get_requests()) == 2
+
+
+# -- defect 10: ids "." and ".." keep the path's shape -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "path"),
+    [
+        (lambda c: c.triggers.delete("api", ".."), "/1/triggers/api/%2E%2E"),
+        (lambda c: c.triggers.delete("api", "."), "/1/triggers/api/%2E"),
+        (lambda c: c.markers.delete("..", ".."), "/1/markers/%2E%2E/%2E%2E"),
+        (lambda c: c.datasets.get(".."), "/1/datasets/%2E%2E"),
+        (lambda c: c.boards.delete("..."), "/1/boards/..."),
+    ],
+)
+def test_defect_10_dot_segment_ids_keep_the_path_shape(
+    httpx_mock: HTTPXMock, client: Client, call: Any, path: str
+) -> None:
+    httpx_mock.add_response(status_code=404, json={"error": "not found"})
+    with pytest.raises(NotFoundError):
+        call(client)
+    sent = httpx_mock.get_requests()
+    assert len(sent) == 1
+    assert sent[0].url.raw_path.decode() == path
