@@ -106,12 +106,13 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: request overhead vs raw httpx, import time, event throughput."""
+    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting."""
     # orjson is optional: the event encoder uses it when installed (see docs/benchmarks.md).
     session.install("-e", ".[zstd,otel,cache]", "libhoney", "orjson")
     session.run("python", "scripts/bench/request_overhead.py")
     session.run("python", "scripts/bench/import_time.py")
     session.run("python", "scripts/bench/events.py")
+    session.run("python", "scripts/bench/porting.py")
 
 
 @nox.session
