@@ -582,3 +582,17 @@ def test_plans_never_show_recipient_secrets() -> None:
         assert secret not in shown
     assert 'recipient "pagerduty:…cdef"' in shown
     assert '~ details.webhook_secret: "…et-1" -> "…cret"' in shown
+
+
+def test_a_pagerduty_recipient_file_is_named_by_its_integration() -> None:
+    key = "0123456789abcdef0123456789abcdef"
+    pager = PortableObject(
+        "recipient",
+        None,
+        {
+            "type": "pagerduty",
+            "details": {"pagerduty_integration_key": key, "pagerduty_integration_name": "Prod"},
+        },
+    )
+
+    assert list(Snapshot([pager]).paths()) == ["recipients/pagerduty-prod.yaml"]

@@ -127,6 +127,15 @@ def safe_file_name(name: str) -> str:
     return stem[:80].rstrip("-.") or "unnamed"
 
 
+def _file_name(obj: PortableObject) -> str:
+    """What an object's file is named from: its key, except that a PagerDuty recipient is
+    named by its integration's name, so file listings never show the integration key."""
+    if obj.kind == "recipient" and obj.spec.get("type") == "pagerduty":
+        details = obj.spec.get("details") or {}
+        return f"pagerduty-{details.get('pagerduty_integration_name') or 'integration'}"
+    return obj.key
+
+
 def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
@@ -235,7 +244,7 @@ class Snapshot:
         groups: dict[str, list[PortableObject]] = {}
         for obj in self.objects:
             folder = _DIRS[obj.kind] + (f"/{obj.dataset}" if obj.dataset is not None else "")
-            groups.setdefault(f"{folder}/{safe_file_name(obj.key)}", []).append(obj)
+            groups.setdefault(f"{folder}/{safe_file_name(_file_name(obj))}", []).append(obj)
         out: dict[str, PortableObject] = {}
         for stem, members in groups.items():
             members.sort(key=lambda o: o.key)

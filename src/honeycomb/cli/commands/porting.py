@@ -162,7 +162,8 @@ def apply(
             raise typer.Exit(1)
     elif cli.options.output not in ("json", "yaml"):
         _print_plan(cli, found)
-    cli.message(f"Applying {len(found)} changes to {_where(cli.client)}…")
+    count = f"{len(found)} change{'s' if len(found) != 1 else ''}"
+    cli.message(f"Applying {count} to {_where(cli.client)}…")
     try:
         report = cli.client.porting.apply(found)
     except ApplyError as err:
