@@ -392,3 +392,17 @@ def test_the_schema_check_catches_unknown_and_missing_attributes() -> None:
     assert check_body("c", {"name": '"x"'}, SCHEMA["honeycombio_column"]) == [
         "c: required attribute 'dataset' missing"
     ]
+
+
+def test_rewriting_removes_the_files_of_kinds_that_are_gone(
+    exported: Snapshot, tmp_path: Path
+) -> None:
+    (tmp_path / "main.tf").write_text("# ours\n")
+    exported.write(tmp_path, format="terraform")
+    assert (tmp_path / "boards.tf").exists()
+
+    Snapshot([o for o in exported if o.kind != "board"]).write(tmp_path, format="terraform")
+
+    assert not (tmp_path / "boards.tf").exists()
+    assert (tmp_path / "triggers.tf").exists()
+    assert (tmp_path / "main.tf").read_text() == "# ours\n"

@@ -707,7 +707,8 @@ def terraform_files(snapshot: Snapshot) -> dict[str, str]:
 
 
 def write_terraform(snapshot: Snapshot, directory: str | os.PathLike[str]) -> list[Path]:
-    """Write :func:`terraform_files` under ``directory``.
+    """Write :func:`terraform_files` under ``directory``, removing the files of kinds the
+    snapshot no longer has (other ``.tf`` files are left alone).
 
     Args:
         snapshot: The snapshot.
@@ -718,9 +719,13 @@ def write_terraform(snapshot: Snapshot, directory: str | os.PathLike[str]) -> li
     """
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
+    files = terraform_files(snapshot)
     out = []
-    for name, text in terraform_files(snapshot).items():
+    for name, text in files.items():
         path = root / name
         path.write_text(text, encoding="utf-8")
         out.append(path)
+    # A kind that is gone would leave its old file, and Terraform would keep its resources.
+    for name in sorted(set(_FILES.values()) - set(files)):
+        (root / name).unlink(missing_ok=True)
     return out
