@@ -443,7 +443,16 @@ def test_defect_06_malformed_listing_page_is_a_typed_error_keeping_the_body(
     assert_holds_no_key(err)
 
 
-@pytest.mark.parametrize("body", [[], {"data": []}, {"included": "x"}, "text", {"data": None}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        {"data": {"id": "k", "attributes": "x"}},
+        {"data": {"id": "k", "attributes": {"timestamps": 5}}},
+        {"data": {"id": "k"}, "included": 5},
+        {"data": None},
+    ],
+)
 def test_defect_06_malformed_v2_auth_is_a_typed_error(
     httpx_mock: HTTPXMock, client: Client, body: Any
 ) -> None:
@@ -454,7 +463,15 @@ def test_defect_06_malformed_v2_auth_is_a_typed_error(
         assert info.value.body == body
 
 
-@pytest.mark.parametrize("body", [[], {"data": 3}, {"included": [None, 1]}, {"included": "x"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"included": 5},
+        {"included": [{"type": "teams", "attributes": "x"}]},
+        {"included": [{"type": "teams", "attributes": {"slug": 5}}]},
+        [],
+    ],
+)
 def test_defect_06_malformed_team_discovery_is_a_typed_error(
     httpx_mock: HTTPXMock, body: Any
 ) -> None:
