@@ -16,7 +16,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests"]
 
-DEV = ".[dev,zstd,pandas,polars,cli,testing,otel,cache,recording,porting]"
+DEV = ".[dev,zstd,pandas,polars,cli,testing,otel,cache,recording,porting,mcp]"
 
 
 def _unasync_check(session: nox.Session) -> None:

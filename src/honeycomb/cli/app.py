@@ -30,6 +30,9 @@ WORKFLOWS = "Workflows"
 
 COMMANDS: dict[str, Lazy] = {
     "api": Lazy("honeycomb.cli.commands.api:app", "Send any request, like `gh api`.", WORKFLOWS),
+    "mcp": Lazy(
+        "honeycomb.cli.commands.mcp:app", "Serve the SDK to agents over MCP (stdio).", WORKFLOWS
+    ),
     "completion": Lazy(
         "honeycomb.cli.commands.completion:app", "Print a shell completion script.", SETUP
     ),
