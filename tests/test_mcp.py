@@ -142,9 +142,7 @@ def test_a_failing_call_is_one_line_and_never_holds_a_key() -> None:
     secrets = [fake.api_key]
     missing = call_tool(tools["datasets_get"], client, {"dataset": "nope"}, secrets)
     assert missing.is_error
-    assert _text(missing) == "404 Dataset not found (GET /1/datasets/nope)" or (
-        _text(missing).startswith("404 Dataset not found")
-    )
+    assert _text(missing).startswith("404 Dataset not found")
     invalid = call_tool(tools["columns_create"], client, {"dataset": "x", "column": {}}, secrets)
     assert invalid.is_error and "\n" not in _text(invalid)
     wrong = call_tool(tools["datasets_list"], client, {"nonsense": 1}, secrets)
