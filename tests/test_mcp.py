@@ -114,6 +114,7 @@ def test_modes_list_only_what_is_allowed() -> None:
         "query_run",
         "environment_summary",
         "columns_search",
+        "porting_plan",
     }
     with pytest.raises(ToolsetError, match="unknown toolset trigger; choose from"):
         select_tools(toolsets=["trigger"])
@@ -148,6 +149,33 @@ def test_a_failing_call_is_one_line_and_never_holds_a_key() -> None:
     wrong = call_tool(tools["datasets_list"], client, {"nonsense": 1}, secrets)
     assert wrong.is_error and "invalid arguments to datasets_list" in _text(wrong)
     assert all(fake.api_key not in _text(r) for r in (missing, invalid, wrong))
+
+
+def test_porting_plan_shows_what_a_snapshot_would_change_and_applies_nothing(
+    tmp_path: Path,
+) -> None:
+    source, target = FakeHoneycomb(), FakeHoneycomb()
+    src = source.client()
+    src.datasets.create({"name": "api"})
+    src.triggers.create(
+        "api",
+        {
+            "name": "5xx",
+            "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
+            "threshold": {"op": ">", "value": 10},
+            "frequency": 300,
+        },
+    )
+    src.porting.export().write(tmp_path / "snapshot")
+    client = target.client()
+    tools = {t.name: t for t in select_tools()}
+    result = call_tool(tools["porting_plan"], client, {"dir": str(tmp_path / "snapshot")}, [])
+    assert not result.is_error, _text(result)
+    data = json.loads(_text(result))
+    assert "5xx" in data["plan"] and "create" in data["summary"]
+    assert client.datasets.list() == []  # planned, not applied
+    broken = call_tool(tools["porting_plan"], client, {"dir": str(tmp_path / "nowhere")}, [])
+    assert broken.is_error and "\n" not in _text(broken)
 
 
 # -- the server over stdio ------------------------------------------------------------------

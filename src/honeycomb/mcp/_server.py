@@ -23,13 +23,11 @@ from honeycomb._logging import scrub
 from honeycomb._version import __version__
 from honeycomb.errors import HoneycombError
 from honeycomb.mcp._catalog import ToolSpec, resource_tools
-from honeycomb.mcp._tasks import task_tools
+from honeycomb.mcp._tasks import TASKS, task_tools
 
 __all__ = ["ToolsetError", "build_server", "select_tools", "serve_stdio", "toolset_names"]
 
 log = logging.getLogger("honeycomb.mcp")
-
-TASKS = "tasks"
 
 
 class ToolsetError(HoneycombError, ValueError):
@@ -81,7 +79,7 @@ def select_tools(
             )
     allowed = {"read"} | ({"write"} if allow_writes else set())
     allowed |= {"delete"} if allow_deletes else set()
-    tools = [tool for tool in task_tools() if wanted is None or TASKS in wanted]
+    tools = [tool for tool in task_tools() if wanted is None or tool.group in wanted]
     tools += [
         tool
         for tool in resource_tools()

@@ -4,7 +4,9 @@
   result's link), polled to completion within a deadline;
 - ``environment_summary``: datasets with their column counts, triggers, SLOs and boards, in
   one call;
-- ``columns_search``: columns whose name matches a pattern, across datasets.
+- ``columns_search``: columns whose name matches a pattern, across datasets;
+- ``porting_plan``: what applying a snapshot directory would change (read-only: it plans,
+  it never applies).
 
 They take the sync ``Client`` and return plain JSON-ready values.
 """
@@ -19,7 +21,10 @@ from typing import Any
 
 from honeycomb.mcp._catalog import ToolSpec, compact_schema
 
-__all__ = ["task_tools"]
+__all__ = ["TASKS", "task_tools"]
+
+# The toolset name of the task tools.
+TASKS = "tasks"
 
 # Bounded fan-out for the per-dataset reads: fast on a large environment, gentle on the
 # API's per-operation rate limits.
@@ -96,11 +101,22 @@ def _columns_search(client: Any, arguments: Mapping[str, Any]) -> list[dict[str,
     ]
 
 
+def _porting_plan(client: Any, arguments: Mapping[str, Any]) -> dict[str, Any]:
+    from honeycomb.porting import Snapshot
+
+    plan = client.porting.plan(
+        Snapshot.read(str(arguments["dir"])),
+        prune=bool(arguments.get("prune", False)),
+        dataset_map=arguments.get("dataset_map") or None,
+    )
+    return {"summary": plan.summary(), "plan": str(plan), "changes": plan.to_dict()}
+
+
 def task_tools() -> list[ToolSpec]:
     """The task tools, all read-only.
 
     Returns:
-        ``query_run``, ``environment_summary`` and ``columns_search``.
+        ``query_run``, ``environment_summary``, ``columns_search`` and ``porting_plan``.
     """
     from honeycomb.models.queries import QuerySpec
 
@@ -122,7 +138,7 @@ def task_tools() -> list[ToolSpec]:
     return [
         ToolSpec(
             name="query_run",
-            group="query",
+            group=TASKS,
             description=(
                 "Run a query (a Honeycomb query spec) and return the result as a compact "
                 "table: columns, rows, row_count and query_url."
@@ -133,7 +149,7 @@ def task_tools() -> list[ToolSpec]:
         ),
         ToolSpec(
             name="environment_summary",
-            group="environment",
+            group=TASKS,
             description=(
                 "The environment at a glance: team, environment, each dataset with its "
                 "column count, triggers and SLOs, and the boards."
@@ -144,7 +160,7 @@ def task_tools() -> list[ToolSpec]:
         ),
         ToolSpec(
             name="columns_search",
-            group="columns",
+            group=TASKS,
             description=(
                 "Find columns by name across datasets: a glob (*latency*) or a regular "
                 "expression between slashes (/^http\\./), case-insensitive."
@@ -160,5 +176,29 @@ def task_tools() -> list[ToolSpec]:
             },
             kind="read",
             call=_columns_search,
+        ),
+        ToolSpec(
+            name="porting_plan",
+            group=TASKS,
+            description=(
+                "Show what would change if a snapshot directory (from honeycomb export) were "
+                "applied to this environment. Read-only: nothing is applied."
+            ),
+            input_schema={
+                "type": "object",
+                "properties": {
+                    "dir": {"type": "string", "description": "The snapshot directory."},
+                    "prune": {"type": "boolean", "description": "Also plan deletes."},
+                    "dataset_map": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                        "description": "Source dataset slug -> target dataset slug.",
+                    },
+                },
+                "required": ["dir"],
+                "additionalProperties": False,
+            },
+            kind="read",
+            call=_porting_plan,
         ),
     ]
