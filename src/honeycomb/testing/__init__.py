@@ -21,6 +21,15 @@ from __future__ import annotations
 from honeycomb.testing._fake import FakeHoneycomb, FakeKey
 from honeycomb.testing._faults import Fault
 from honeycomb.testing._http import FakeRequest, FakeResponse
+from honeycomb.testing._recording import vcr_config
 from honeycomb.testing._router import RecordedRequest
 
-__all__ = ["FakeHoneycomb", "FakeKey", "FakeRequest", "FakeResponse", "Fault", "RecordedRequest"]
+__all__ = [
+    "FakeHoneycomb",
+    "FakeKey",
+    "FakeRequest",
+    "FakeResponse",
+    "Fault",
+    "RecordedRequest",
+    "vcr_config",
+]
