@@ -153,6 +153,8 @@ class ClientConfig:
     max_retries: int
     default_headers: Mapping[str, str]
     allow_insecure_http: bool
+    cache_ttl: float = 0.0
+    """Seconds GET responses are kept; 0 is no caching (or bypassing a shared cache)."""
 
     def secrets(self) -> tuple[str, ...]:
         """Every secret string this configuration holds, for redaction."""
@@ -293,6 +295,16 @@ def _resolve_max_retries(max_retries: object) -> int:
     return max_retries
 
 
+def _resolve_cache_ttl(cache_ttl: object) -> float:
+    if cache_ttl is None:
+        return 0.0
+    if not isinstance(cache_ttl, (int, float)) or isinstance(cache_ttl, bool):
+        raise TypeError(f"cache_ttl must be a number of seconds, not {type(cache_ttl).__name__}")
+    if not cache_ttl >= 0 or cache_ttl == float("inf"):
+        raise ValueError(f"cache_ttl must be a finite number of seconds >= 0, got {cache_ttl!r}")
+    return float(cache_ttl)
+
+
 def resolve_config(
     *,
     api_key: str | None,
@@ -304,6 +316,7 @@ def resolve_config(
     max_retries: int,
     default_headers: Mapping[str, str] | None,
     allow_insecure_http: bool,
+    cache_ttl: float | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> ClientConfig:
     """Combine explicit arguments, the environment and defaults into a ``ClientConfig``.
@@ -319,6 +332,7 @@ def resolve_config(
         max_retries: Retries after the first attempt; 0 disables them.
         default_headers: Headers added to every request.
         allow_insecure_http: Allow ``http://`` to a host other than loopback.
+        cache_ttl: Seconds to cache GET responses; None or 0 for no caching.
         environ: The environment to read (``os.environ`` when None).
 
     Returns:
@@ -369,4 +383,5 @@ def resolve_config(
         max_retries=_resolve_max_retries(max_retries),
         default_headers=dict(default_headers or {}),
         allow_insecure_http=allow_insecure_http,
+        cache_ttl=_resolve_cache_ttl(cache_ttl),
     )

@@ -69,6 +69,10 @@ class AsyncClient:
             It is not closed by ``aclose()``.
         default_headers: Headers added to every request.
         allow_insecure_http: Permit ``http://`` to a host other than loopback.
+        cache_ttl: Cache GET responses for this many seconds, in memory, for this client
+            and its ``with_options`` copies (needs ``honeycomb-sdk[cache]``). A write
+            evicts the cached reads under its path; polled results are never cached.
+            Default: no caching.
 
     Raises:
         MissingCredentialError: Neither kind of key is given or set in the environment.
@@ -89,6 +93,7 @@ class AsyncClient:
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        cache_ttl: float | None = None,
     ) -> None:
         setup_from_env()
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
@@ -105,6 +110,7 @@ class AsyncClient:
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
+            cache_ttl=cache_ttl,
         )
         self._requester = Requester(config, http_client)
 
@@ -121,8 +127,9 @@ class AsyncClient:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         team: str | None = None,
+        cache_ttl: float | None = None,
     ) -> AsyncClient:
-        """A copy with other defaults that shares this client's connection pool.
+        """A copy with other defaults that shares this client's connection pool (and cache).
 
         Example:
             ``await client.with_options(max_retries=5, timeout=120).query_results.run(...)``
@@ -132,6 +139,8 @@ class AsyncClient:
             max_retries: A new retry budget.
             default_headers: Headers merged over the current ones.
             team: Another team slug for v2 endpoints.
+            cache_ttl: Another lifetime for what the copy caches; 0 bypasses the cache
+                (reads go to the API; writes still evict from the shared cache).
 
         Returns:
             The new client. Closing it does not close the shared pool.
@@ -147,6 +156,7 @@ class AsyncClient:
             max_retries=max_retries if max_retries is not None else config.max_retries,
             default_headers={**config.default_headers, **(default_headers or {})},
             allow_insecure_http=config.allow_insecure_http,
+            cache_ttl=cache_ttl if cache_ttl is not None else config.cache_ttl,
         )
         # Another team means another discovery cache; otherwise share it (and rate limits).
         state = self._requester.state if team is None else SharedState(team)
@@ -185,8 +195,10 @@ class AsyncClient:
 
     def __repr__(self) -> str:
         config = self._requester.config
+        cache = f", cache_ttl={config.cache_ttl:g}" if config.cache_ttl else ""
         return (
-            f"{type(self).__name__}(base_url={config.base_url!r}, {config.describe_credentials()})"
+            f"{type(self).__name__}(base_url={config.base_url!r}, "
+            f"{config.describe_credentials()}{cache})"
         )
 
     # -- resources, created on first use ---------------------------------------------

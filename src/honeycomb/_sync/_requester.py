@@ -13,7 +13,7 @@ import platform
 import socket
 import time
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import urlsplit
 
 import httpx
@@ -42,6 +42,9 @@ from honeycomb.errors import (
     RateLimitError,
     make_status_error,
 )
+
+if TYPE_CHECKING:
+    from honeycomb._cache import ResponseCache
 
 __all__ = ["Requester", "adapter_for"]
 
@@ -79,6 +82,7 @@ class SharedState:
         self.team = team
         self.team_lock = _io.Lock()
         self.rate_limit: RateLimitInfo | None = None
+        self.cache: ResponseCache | None = None
 
 
 class Requester:
@@ -111,6 +115,8 @@ class Requester:
         self._prefix = config.base_url  # no trailing slash; may carry a path (a proxy)
         self._origin = origin(httpx.URL(config.base_url))
         self._base_path = urlsplit(config.base_url).path.rstrip("/")
+        if config.cache_ttl and self.state.cache is None:
+            self.state.cache = _new_cache(self._base_path)
         self._merged: dict[tuple[AuthKind, str], dict[str, str]] = {}
 
     # -- building ------------------------------------------------------------------
@@ -297,7 +303,9 @@ class Requester:
         deadline: float | None = None,
     ) -> httpx.Response:
         """Send with retries for what is safe to repeat (see ``honeycomb._retry``), as one
-        OpenTelemetry client span when the application traces (see ``honeycomb._tracing``).
+        OpenTelemetry client span when the application traces (see ``honeycomb._tracing``);
+        a GET is answered from the client's cache when it has one (``cache_ttl``), and a
+        write evicts the cached reads it may have changed (see ``honeycomb._cache``).
 
         A DELETE whose retry answers 404 succeeds: the earlier attempt, whose answer was
         lost or was a 5xx, most likely deleted it, and either way it is gone. The 404
@@ -322,19 +330,26 @@ class Requester:
         Raises:
             APIError: The last failure, once retries are spent or not allowed.
         """
+        cache = self.state.cache
+        if cache is not None:
+            hit = cache.lookup(request, self.config.cache_ttl)
+            if hit is not None:
+                return hit
         span = _tracing.start(request, self._base_path)
-        if span is None:
-            return self._send(
-                request, max_retries, retry_unsafe, retry_statuses, on_retry, deadline, None
-            )
         try:
             response = self._send(
                 request, max_retries, retry_unsafe, retry_statuses, on_retry, deadline, span
             )
         except BaseException as exc:
-            span.failed(exc)
+            if span is not None:
+                span.failed(exc)
+            if cache is not None:
+                cache.record(request, None, self.config.cache_ttl)
             raise
-        span.succeeded(response)
+        if span is not None:
+            span.succeeded(response)
+        if cache is not None:
+            cache.record(request, response, self.config.cache_ttl)
         return response
 
     def _send(
@@ -602,6 +617,17 @@ class Requester:
         """Close the connection pool, if this requester created it."""
         if self.owns_http:
             self.http.close()
+
+
+def _new_cache(base_path: str) -> ResponseCache:
+    """A response cache; hishel is imported only by clients that cache."""
+    try:
+        from honeycomb._cache import ResponseCache
+    except ImportError as err:
+        raise ImportError(
+            'cache_ttl needs hishel: pip install "honeycomb-sdk[cache]"', name=err.name
+        ) from err
+    return ResponseCache(base_path)
 
 
 _MIN_ATTEMPT_TIMEOUT = 0.05

@@ -71,6 +71,10 @@ class Client:
             It is not closed by ``close()``.
         default_headers: Headers added to every request.
         allow_insecure_http: Permit ``http://`` to a host other than loopback.
+        cache_ttl: Cache GET responses for this many seconds, in memory, for this client
+            and its ``with_options`` copies (needs ``honeycomb-sdk[cache]``). A write
+            evicts the cached reads under its path; polled results are never cached.
+            Default: no caching.
 
     Raises:
         MissingCredentialError: Neither kind of key is given or set in the environment.
@@ -91,6 +95,7 @@ class Client:
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        cache_ttl: float | None = None,
     ) -> None:
         setup_from_env()
         if http_client is not None and not isinstance(http_client, httpx.Client):
@@ -107,6 +112,7 @@ class Client:
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
+            cache_ttl=cache_ttl,
         )
         self._requester = Requester(config, http_client)
 
@@ -123,8 +129,9 @@ class Client:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         team: str | None = None,
+        cache_ttl: float | None = None,
     ) -> Client:
-        """A copy with other defaults that shares this client's connection pool.
+        """A copy with other defaults that shares this client's connection pool (and cache).
 
         Example:
             ``client.with_options(max_retries=5, timeout=120).query_results.run(...)``
@@ -134,6 +141,8 @@ class Client:
             max_retries: A new retry budget.
             default_headers: Headers merged over the current ones.
             team: Another team slug for v2 endpoints.
+            cache_ttl: Another lifetime for what the copy caches; 0 bypasses the cache
+                (reads go to the API; writes still evict from the shared cache).
 
         Returns:
             The new client. Closing it does not close the shared pool.
@@ -149,6 +158,7 @@ class Client:
             max_retries=max_retries if max_retries is not None else config.max_retries,
             default_headers={**config.default_headers, **(default_headers or {})},
             allow_insecure_http=config.allow_insecure_http,
+            cache_ttl=cache_ttl if cache_ttl is not None else config.cache_ttl,
         )
         # Another team means another discovery cache; otherwise share it (and rate limits).
         state = self._requester.state if team is None else SharedState(team)
@@ -187,8 +197,10 @@ class Client:
 
     def __repr__(self) -> str:
         config = self._requester.config
+        cache = f", cache_ttl={config.cache_ttl:g}" if config.cache_ttl else ""
         return (
-            f"{type(self).__name__}(base_url={config.base_url!r}, {config.describe_credentials()})"
+            f"{type(self).__name__}(base_url={config.base_url!r}, "
+            f"{config.describe_credentials()}{cache})"
         )
 
     # -- resources, created on first use ---------------------------------------------
