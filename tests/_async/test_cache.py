@@ -12,6 +12,7 @@ pytest.importorskip("hishel", reason="hishel is not installed")
 from honeycomb import AsyncClient, InternalServerError, NotFoundError, _io
 from honeycomb.query import QueryBuilder
 from honeycomb.testing import FakeHoneycomb
+from tests._fakes import ManualClock
 
 TRIGGER = {
     "name": "slow",
@@ -21,19 +22,9 @@ TRIGGER = {
 }
 
 
-class Clock:
-    """The monotonic clock seam, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    clock = Clock()
+def clock(monkeypatch: pytest.MonkeyPatch) -> ManualClock:
+    clock = ManualClock(1000.0)
     monkeypatch.setattr(_io, "monotonic", clock)
     return clock
 
@@ -67,7 +58,7 @@ async def test_caching_is_off_by_default(fake: FakeHoneycomb) -> None:
     assert "hishel" not in sys.modules or "honeycomb._cache" in sys.modules
 
 
-async def test_an_entry_expires_after_cache_ttl(fake: FakeHoneycomb, clock: Clock) -> None:
+async def test_an_entry_expires_after_cache_ttl(fake: FakeHoneycomb, clock: ManualClock) -> None:
     async with fake.async_client(max_retries=0, cache_ttl=60) as client:
         await client.datasets.list()
         clock.now += 59.9
@@ -155,7 +146,9 @@ async def test_with_options_cache_ttl_0_bypasses_and_still_evicts(fake: FakeHone
         assert repr(client).endswith(", cache_ttl=60)")
 
 
-async def test_a_copy_with_its_own_ttl_shares_the_cache(fake: FakeHoneycomb, clock: Clock) -> None:
+async def test_a_copy_with_its_own_ttl_shares_the_cache(
+    fake: FakeHoneycomb, clock: ManualClock
+) -> None:
     async with fake.async_client(max_retries=0, cache_ttl=60) as client:
         short = client.with_options(cache_ttl=5)
         await short.datasets.list()

@@ -6,24 +6,19 @@ import pytest
 
 from honeycomb import PollTimeoutError, _io
 from honeycomb._async._polling import poll
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests._fakes import ManualClock
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch, sleeps: list[float]) -> Clock:
-    clock = Clock()
+def clock(monkeypatch: pytest.MonkeyPatch, sleeps: list[float]) -> ManualClock:
+    clock = ManualClock()
     monkeypatch.setattr(_io, "monotonic", clock)
     return clock
 
 
-async def test_returns_when_done_with_growing_intervals(clock: Clock, sleeps: list[float]) -> None:
+async def test_returns_when_done_with_growing_intervals(
+    clock: ManualClock, sleeps: list[float]
+) -> None:
     states = iter([False, False, False, True])
 
     async def fetch() -> bool:
@@ -35,7 +30,7 @@ async def test_returns_when_done_with_growing_intervals(clock: Clock, sleeps: li
     assert sleeps == pytest.approx([0.2, 0.3, 0.45])
 
 
-async def test_interval_is_capped_at_two_seconds(clock: Clock, sleeps: list[float]) -> None:
+async def test_interval_is_capped_at_two_seconds(clock: ManualClock, sleeps: list[float]) -> None:
     calls = 0
 
     async def fetch() -> int:
@@ -48,7 +43,9 @@ async def test_interval_is_capped_at_two_seconds(clock: Clock, sleeps: list[floa
     assert sleeps[-1] == 2.0
 
 
-async def test_deadline_raises_with_id_and_last_state(clock: Clock, sleeps: list[float]) -> None:
+async def test_deadline_raises_with_id_and_last_state(
+    clock: ManualClock, sleeps: list[float]
+) -> None:
     async def fetch() -> str:
         clock.now += 1.0
         return "pending"
