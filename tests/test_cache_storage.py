@@ -7,6 +7,8 @@ import pytest
 
 hishel = pytest.importorskip("hishel", reason="hishel is not installed")
 
+from pathlib import Path  # noqa: E402
+
 import httpx  # noqa: E402
 from hishel.httpx import CacheTransport  # noqa: E402
 
@@ -23,7 +25,10 @@ def _store(storage: MemoryStorage, url: str, body: bytes = b"{}", ttl: float = 6
     )
 
 
-def test_it_is_a_storage_hishels_own_transport_can_use() -> None:
+def test_it_is_a_storage_hishels_own_transport_can_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where hishel's SQLite default would appear, were it used
     calls: list[str] = []
 
     def upstream(request: httpx.Request) -> httpx.Response:
@@ -37,6 +42,7 @@ def test_it_is_a_storage_hishels_own_transport_can_use() -> None:
     assert calls == ["https://api.example/1/datasets"]
     assert first.json() == second.json() == {"n": 1}
     assert second.extensions["caching"]["from_cache"] is True
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_entries_expire_on_the_clock_seam(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,7 +54,7 @@ def test_entries_expire_on_the_clock_seam(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(storage.get_entries("GET https://h/1/datasets")) == 1
     now[0] = 60.0
     assert storage.get_entries("GET https://h/1/datasets") == []
-    assert len(storage) == 0  # expired entries are dropped, not kept
+    assert storage.count() == 0  # expired entries are dropped, not kept
 
 
 def test_the_least_recently_used_key_goes_first() -> None:
@@ -59,7 +65,7 @@ def test_the_least_recently_used_key_goes_first() -> None:
     _store(storage, "https://h/c")
     assert storage.get_entries("GET https://h/b") == []
     assert [MemoryStorage.body_of(e) for e in storage.get_entries("GET https://h/a")] == [b"{}"]
-    assert len(storage) == 2
+    assert storage.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -127,4 +133,6 @@ def test_only_successful_gets_are_stored_and_bodies_come_back_whole() -> None:
     assert hit.extensions["caching"]["from_cache"] is True
     assert cache.lookup(get, ttl=0) is None  # bypassed
     cache.record(get, httpx.Response(200, content=b"[]", request=get), ttl=0)
-    assert cache.lookup(get, ttl=60) is not None and len(cache.storage) == 1  # ttl 0 stores nothing
+    assert (
+        cache.lookup(get, ttl=60) is not None and cache.storage.count() == 1
+    )  # ttl 0 stores nothing

@@ -186,7 +186,12 @@ class MemoryStorage(hishel.BaseStorage):
         with self._lock:
             self._by_key.clear()
 
-    def __len__(self) -> int:
+    def count(self) -> int:
+        """How many entries are stored (expired ones included until looked up).
+
+        Not ``__len__``: an empty storage must stay truthy, since hishel's transport
+        replaces a falsy ``storage`` with its SQLite default.
+        """
         with self._lock:
             return sum(len(group) for group in self._by_key.values())
 
