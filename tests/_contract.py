@@ -504,3 +504,53 @@ def response_body(op: SpecOperation) -> tuple[int, Any]:
         if "json" in media and "schema" in content:
             return status, _end_pagination(synthesize(content["schema"]))
     return status, None
+
+
+def _resolve(schema: Any) -> Any:
+    """``schema`` with its ``$ref`` followed (siblings of the ``$ref`` kept)."""
+    while isinstance(schema, dict) and "$ref" in schema:
+        target = registry().resolver().lookup(schema["$ref"]).contents
+        schema = {**{k: v for k, v in schema.items() if k != "$ref"}, **target}
+    return schema
+
+
+def _read_only(value: Any, schema: Any, path: str, found: list[str]) -> None:
+    schema = _resolve(schema)
+    if not isinstance(schema, dict):
+        return
+    for key in ("allOf", "oneOf", "anyOf"):
+        for branch in schema.get(key, []):
+            _read_only(value, branch, path, found)
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for name, item in value.items():
+            prop = _resolve(properties.get(name))
+            if not isinstance(prop, dict):
+                continue
+            where = f"{path}.{name}" if path else name
+            if prop.get("readOnly"):
+                found.append(where)
+            _read_only(item, prop, where, found)
+    elif isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            _read_only(item, schema["items"], f"{path}[{i}]", found)
+
+
+def read_only_fields(request: httpx.Request) -> list[str]:
+    """The properties of a request's JSON body that the spec marks ``readOnly``.
+
+    Args:
+        request: A request the client sent, with a JSON body.
+
+    Returns:
+        Their paths (``id``, ``panels[0].query_panel.dataset``), once each, in order.
+    """
+    op = find_operation(request.method, unquote(request.url.path))
+    body_spec = op.definition.get("requestBody") if op else None
+    if not body_spec:
+        return []
+    media = request.headers.get("content-type", "").split(";")[0].strip()
+    schema = body_spec.get("content", {}).get(media, {}).get("schema")
+    found: list[str] = []
+    _read_only(json.loads(decoded_body(request)), schema, "", found)
+    return list(dict.fromkeys(found))

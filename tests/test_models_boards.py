@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._base import to_request_body
 from honeycomb.models.boards import (
     MAX_PRESET_FILTERS,
@@ -79,7 +80,7 @@ def test_update_examples_validate_except_a_spec_tag_defect() -> None:
     examples = request_examples("updateBoard")
     defective = [e for e in examples if any(t["key"] == "updated_by" for t in e.get("tags", []))]
     assert len(defective) == 1
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(RequestValidationError) as caught:
         to_request_body(BoardUpdate, defective[0])
     assert [e["loc"] for e in caught.value.errors()] == [("tags", 1, "key")]
     for example in examples:
@@ -155,6 +156,7 @@ def test_request_fields_are_the_writable_spec_fields() -> None:
 def test_unknown_panel_and_enum_values_are_kept() -> None:
     board = Board.model_validate(
         {
+            "id": "b1",
             "name": "b",
             "type": "classic",
             "layout_generation": "grid",
@@ -185,6 +187,7 @@ def test_nulls_and_new_fields_are_accepted() -> None:
 def test_threshold_values_keep_their_type() -> None:
     board = Board.model_validate(
         {
+            "id": "b1",
             "panels": [
                 {
                     "type": "query",
@@ -194,7 +197,7 @@ def test_threshold_values_keep_their_type() -> None:
                         }
                     },
                 }
-            ]
+            ],
         }
     )
     panel = (board.panels or [])[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.burn_alerts import (
     BudgetRateBurnAlert,
     BudgetRateBurnAlertCreate,
@@ -118,7 +118,7 @@ def test_the_discriminator_is_sent_even_when_defaulted() -> None:
 
 
 def test_a_create_model_is_not_an_update() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(RequestValidationError):
         burn_alert_body(
             BudgetRateBurnAlertCreate(
                 budget_rate_window_minutes=60,
@@ -143,10 +143,10 @@ def test_a_create_model_is_not_an_update() -> None:
         {"recipients": [{"id": "r", "details": {"pagerduty_severity": "sev1"}}]},
         {"recipients": [{"type": "carrier-pigeon", "target": "coop"}]},
         {"slo": {}},
-        {"id": "readonly"},
+        {"identifier": "not a field"},
         {"triggered": True},
     ],
 )
 def test_limits_follow_the_spec(change: dict[str, Any]) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(RequestValidationError):
         burn_alert_body({**CREATE_EXHAUSTION, **change}, update=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._base import to_request_body
 from honeycomb.models.dataset_definitions import (
     DEFINITION_TYPES,
@@ -76,7 +77,7 @@ def test_clear_builds_empty_names() -> None:
 
 
 def test_clear_refuses_unknown_types() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(RequestValidationError):
         DatasetDefinitionsUpdate.clear("span_type")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._base import to_request_body
 from honeycomb.models.queries import (
     COMPARE_TIME_OFFSETS,
@@ -358,7 +359,7 @@ def test_query_to_spec_drops_ids_and_extras() -> None:
 
 def test_query_to_spec_rejects_unknown_ops() -> None:
     query = Query.model_validate({"calculations": [{"op": "P9999", "column": "d"}]})
-    with pytest.raises(ValidationError):
+    with pytest.raises(RequestValidationError):
         query.to_spec()
 
 

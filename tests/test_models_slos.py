@@ -115,7 +115,6 @@ def test_update_from_slo_round_trips_and_conforms() -> None:
         "sli": {"alias": "my-sli"},
         "time_period_days": 30,
         "target_per_million": 989900,
-        "dataset_slugs": ["mydataset1"],
     }
     assert request_problems("PUT", "/1/slos/api/bZ1aRHAUsjG", body=body) == []
 

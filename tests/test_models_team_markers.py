@@ -87,7 +87,7 @@ def test_create_documents_conform_to_the_spec(marker: dict[str, Any]) -> None:
 
 
 def test_update_documents_conform_to_the_spec() -> None:
-    update = TeamMarkerUpdate(environment_id="hcaen_1", dataset="__all__", url="https://x")
+    update = TeamMarkerUpdate(environment_id="hcaen_1", dataset_id="__all__", url="https://x")
     document = build_document(
         TEAM_MARKER_TYPE,
         to_request_body(TeamMarkerUpdate, update),

@@ -64,7 +64,7 @@ def test_spec_defect_window_times_are_integers_in_the_examples() -> None:
     assert (start["example"], end["example"]) == (840, 1260)
     assert start["type"] == "string"
     parsed = Trigger.model_validate(
-        {"evaluation_schedule": {"window": {"start_time": 840, "end_time": "21:00"}}}
+        {"id": "t1", "evaluation_schedule": {"window": {"start_time": 840, "end_time": "21:00"}}}
     )
     assert parsed.evaluation_schedule is not None and parsed.evaluation_schedule.window
     assert parsed.evaluation_schedule.window.start_time == 840
@@ -266,7 +266,6 @@ def test_to_update_keeps_one_query_and_drops_read_only_fields() -> None:
         "threshold": {"op": ">", "value": 3},
         "frequency": 900,
         "tags": [{"key": "team", "value": "blue"}],
-        "recipients": [],
     }
     inline = to_request_body(TriggerUpdate, trigger.to_update(use="query"))
     assert "query_id" not in inline
@@ -276,6 +275,7 @@ def test_to_update_keeps_one_query_and_drops_read_only_fields() -> None:
 def test_responses_keep_unknown_values() -> None:
     trigger = Trigger.model_validate(
         {
+            "id": "t1",
             "alert_type": "on_blue_moon",
             "evaluation_schedule_type": "cron",
             "threshold": {"op": "!=", "value": 2.5},

@@ -31,6 +31,7 @@ from honeycomb.errors import (
     QueryFailedError,
     RateLimitError,
     RequestTooLargeError,
+    RequestValidationError,
     TooManyFieldsError,
     UnprocessableEntityError,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "QueryValidationError",
     "RateLimitError",
     "RequestTooLargeError",
+    "RequestValidationError",
     "TooManyFieldsError",
     "UnprocessableEntityError",
     "__version__",

@@ -25,7 +25,12 @@ from typing import Any, Literal
 
 import pydantic_core
 
-from honeycomb.errors import EventTooLargeError, InvalidEventError, TooManyFieldsError
+from honeycomb.errors import (
+    EventTooLargeError,
+    InvalidEventError,
+    RequestValidationError,
+    TooManyFieldsError,
+)
 from honeycomb.models.events import MAX_FIELDS, BatchEvent
 
 __all__ = [
@@ -448,12 +453,14 @@ def resolve_compression(choice: Compression) -> Encoding:
     if choice is None or choice == "gzip":
         return choice
     if choice not in ("auto", "zstd"):
-        raise ValueError(f"compression must be 'auto', 'zstd', 'gzip' or None, not {choice!r}")
+        raise RequestValidationError(
+            f"compression must be 'auto', 'zstd', 'gzip' or None, not {choice!r}"
+        )
     try:
         import zstandard  # noqa: F401
     except ImportError:
         if choice == "zstd":
-            raise ValueError(
+            raise RequestValidationError(
                 "compression='zstd' needs the zstandard package: pip install 'honeycomb-sdk[zstd]'"
             ) from None
         return "gzip"

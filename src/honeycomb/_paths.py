@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from honeycomb.errors import RequestValidationError
+
 __all__ = ["ENVIRONMENT_WIDE", "segment"]
 
 ENVIRONMENT_WIDE = "__all__"
@@ -33,10 +35,10 @@ def segment(value: str) -> str:
 
     Raises:
         TypeError: When ``value`` is not a string.
-        ValueError: When it is empty.
+        RequestValidationError: When it is empty (a ``ValueError`` too).
     """
     if not isinstance(value, str):
         raise TypeError(f"expected a string id or slug, got {type(value).__name__}")
     if not value:
-        raise ValueError("an id or slug cannot be empty")
+        raise RequestValidationError("an id or slug cannot be empty")
     return _DOT_SEGMENTS.get(value) or quote(value, safe="")

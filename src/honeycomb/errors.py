@@ -20,12 +20,11 @@ Pure: no I/O. The tree is flat and typed, after the Stainless SDKs::
     ├── PollTimeoutError                  polling ran past its deadline
     ├── PaginationError                   a repeated cursor, too many pages, or a next
     │                                     link to another origin
-    └── InvalidEventError (also ValueError) an event that cannot be sent
-        ├── EventTooLargeError            over 1 MB of JSON
-        └── TooManyFieldsError            over 2,000 fields
-
-``honeycomb.query.QueryValidationError`` (also a ``ValueError``) reports a query that breaks
-the API's rules, before anything is sent.
+    └── RequestValidationError (also ValueError) a request rejected locally, nothing sent
+        ├── QueryValidationError          a query that breaks the API's rules (honeycomb.query)
+        └── InvalidEventError             an event that cannot be sent
+            ├── EventTooLargeError        over 1 MB of JSON
+            └── TooManyFieldsError        over 2,000 fields
 
 The parser reads Honeycomb's three error formats (``{"error": ...}``, RFC 7807
 problem+json with ``type_detail``, JSON:API ``errors[]``) and anything else (HTML from a
@@ -42,6 +41,7 @@ pipeline attaches copies of the request and response with the credentials masked
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +73,7 @@ __all__ = [
     "QueryFailedError",
     "RateLimitError",
     "RequestTooLargeError",
+    "RequestValidationError",
     "TooManyFieldsError",
     "UnprocessableEntityError",
     "make_status_error",
@@ -351,7 +352,49 @@ class PaginationError(HoneycombError):
     pointed to another scheme, host or port (it is not followed: it would carry the key)."""
 
 
-class InvalidEventError(HoneycombError, ValueError):
+class RequestValidationError(HoneycombError, ValueError):
+    """A request rejected locally, before anything was sent.
+
+    Every problem is listed, each with its field path (``threshold.op``,
+    ``panels[0].query_panel.query_id``) and the offending value. When the check was
+    pydantic's, its ``ValidationError`` is the ``__cause__`` and :meth:`errors` returns its
+    list.
+
+    Attributes:
+        problems: One sentence per problem.
+    """
+
+    def __init__(
+        self,
+        problems: str | Sequence[str],
+        *,
+        errors: Sequence[Mapping[str, Any]] = (),
+        subject: str = "request",
+    ) -> None:
+        """Build the error.
+
+        Args:
+            problems: One sentence per problem; a single string is the whole message.
+            errors: pydantic's ``errors()`` list, when pydantic found the problems.
+            subject: What was invalid (``"TriggerCreate"``, ``"query"``), for the message.
+        """
+        self.problems: list[str] = [problems] if isinstance(problems, str) else list(problems)
+        self._errors = [dict(e) for e in errors]
+        if isinstance(problems, str):
+            message = problems
+        else:
+            count = len(self.problems)
+            message = f"invalid {subject}: {count} problem{'' if count == 1 else 's'}" + "".join(
+                f"\n  - {p}" for p in self.problems
+            )
+        super().__init__(message)
+
+    def errors(self) -> list[dict[str, Any]]:
+        """pydantic's list of errors (``loc``, ``msg``, ``type``, ``input``...), or ``[]``."""
+        return [dict(e) for e in self._errors]
+
+
+class InvalidEventError(RequestValidationError):
     """An event that cannot be sent: not a mapping, no fields, or not serialisable to JSON.
 
     Raised by ``events.send`` before anything is sent; ``send_batch`` and the batcher turn

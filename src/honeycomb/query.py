@@ -74,7 +74,8 @@ from typing import Any, TypeGuard
 
 from pydantic import BaseModel, ValidationError
 
-from honeycomb.errors import HoneycombError
+from honeycomb.errors import RequestValidationError
+from honeycomb.models._base import request_data
 from honeycomb.models.queries import (
     COMPARE_TIME_OFFSETS,
     MAX_QUERY_LIMIT,
@@ -130,26 +131,28 @@ _KNOWN_FIELDS = frozenset(
 )
 
 
-class QueryValidationError(HoneycombError, ValueError):
+class QueryValidationError(RequestValidationError):
     """A query specification breaks one or more of the API's rules.
 
     Raised before anything is sent. The message lists every problem found, one per line.
+    A :class:`~honeycomb.RequestValidationError`, so a bad query raises the same kind of
+    error whether it is a trigger's or ``query_results.run``'s.
 
     Attributes:
         problems: One human-readable sentence per problem, each naming the offending
             field (``havings[0]``, ``granularity``, ...) and what to change.
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(
+        self, problems: Sequence[str], *, errors: Sequence[Mapping[str, Any]] = ()
+    ) -> None:
         """Build the error from its list of problems.
 
         Args:
             problems: One sentence per problem.
+            errors: pydantic's ``errors()`` list, when pydantic found some of them.
         """
-        self.problems: list[str] = list(problems)
-        count = len(self.problems)
-        head = f"invalid query: {count} problem{'' if count == 1 else 's'}"
-        super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+        super().__init__(list(problems), errors=errors, subject="query")
 
 
 class QueryWarning(UserWarning):
@@ -626,14 +629,14 @@ def _check_time(
     return problems, notes
 
 
-def _normalise(spec: Any) -> tuple[dict[str, Any], list[_Problem]]:
-    """Any accepted spec form -> (JSON-like dict, schema-level problems)."""
+def _normalise(spec: Any) -> tuple[dict[str, Any], list[_Problem], ValidationError | None]:
+    """Any accepted spec form -> (JSON-like dict, schema-level problems, pydantic's error)."""
     if isinstance(spec, QueryBuilder):
         spec = spec._raw()
     if isinstance(spec, QuerySpec):
-        return spec.model_dump(mode="json", exclude_none=True), []
-    if isinstance(spec, SavedQuery):
-        spec = spec.model_dump(mode="json", exclude_none=True, include=set(QuerySpec.model_fields))
+        return spec.model_dump(mode="json", exclude_none=True), [], None
+    if isinstance(spec, SavedQuery | Mapping):
+        spec = request_data(QuerySpec, spec)  # a saved query, or its dump, loses its ids
     if not isinstance(spec, Mapping):
         raise TypeError(
             f"expected a QuerySpec, a QueryBuilder, a Query or a dict, got {type(spec).__name__}"
@@ -641,8 +644,8 @@ def _normalise(spec: Any) -> tuple[dict[str, Any], list[_Problem]]:
     try:
         model = QuerySpec.model_validate(spec)
     except ValidationError as err:
-        return _plain(spec), _pydantic_problems(err)
-    return model.model_dump(mode="json", exclude_none=True), []
+        return _plain(spec), _pydantic_problems(err), err
+    return model.model_dump(mode="json", exclude_none=True), [], None
 
 
 def _overlaps(a: tuple[str | int, ...], b: tuple[str | int, ...]) -> bool:
@@ -652,8 +655,8 @@ def _overlaps(a: tuple[str | int, ...], b: tuple[str | int, ...]) -> bool:
 
 def _collect(
     spec: Any, *, for_query_result: bool, disable_series: bool, now: float | None
-) -> tuple[list[str], list[str]]:
-    data, schema = _normalise(spec)
+) -> tuple[list[str], list[str], ValidationError | None]:
+    data, schema, cause = _normalise(spec)
     semantic = (
         _check_calculations(data)
         + _check_filters(("filters",), data.get("filters"))
@@ -667,7 +670,7 @@ def _collect(
     schema_locs = [p.loc for p in schema if p.loc]
     kept = [p for p in semantic if not any(_overlaps(p.loc, loc) for loc in schema_locs)]
     ordered = sorted(schema + kept, key=lambda p: _field_rank(p.loc))
-    return [p.message for p in ordered], notes
+    return [p.message for p in ordered], notes, cause
 
 
 _FIELD_ORDER = {name: i for i, name in enumerate(QuerySpec.model_fields)}
@@ -723,11 +726,12 @@ def validate_query(
 def _validate(
     spec: Any, *, for_query_result: bool, disable_series: bool, now: float | None, stacklevel: int
 ) -> None:
-    problems, notes = _collect(
+    problems, notes, cause = _collect(
         spec, for_query_result=for_query_result, disable_series=disable_series, now=now
     )
     if problems:
-        raise QueryValidationError(problems)
+        errors = cause.errors(include_url=False) if cause is not None else ()
+        raise QueryValidationError(problems, errors=errors) from cause
     for note in notes:
         warnings.warn(note, QueryWarning, stacklevel=stacklevel)
 
@@ -760,10 +764,8 @@ def query_body(
     """
     if isinstance(query, QueryBuilder):
         query = query._raw()
-    elif isinstance(query, SavedQuery):
-        query = query.model_dump(
-            mode="json", exclude_none=True, include=set(QuerySpec.model_fields)
-        )
+    elif isinstance(query, SavedQuery | Mapping):
+        query = request_data(QuerySpec, query)
     _validate(
         query,
         for_query_result=for_query_result,

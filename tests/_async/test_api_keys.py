@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.api_keys import ApiKey, ApiKeyCreate, KeyType
 
 from .conftest import BASE, KEY_ID, KEY_SECRET, check_auth, only_request
@@ -268,7 +268,7 @@ NAMED = {"name": "k", "environment_id": "hcaen_1"}
 async def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, key: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.api_keys.create(key)
     assert httpx_mock.get_requests() == []
 

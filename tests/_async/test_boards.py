@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.boards import (
     Board,
     BoardCreate,
@@ -269,12 +269,12 @@ _TEXT = {"type": "text", "text_panel": {"content": "x"}}
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.boards.create(bad)
     assert httpx_mock.get_requests() == []
 
 
 async def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.boards.update("b1", {"name": "x", "panels": [{"type": "slo"}]})
     assert httpx_mock.get_requests() == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.burn_alerts import (
     BudgetRateBurnAlert,
     BudgetRateBurnAlertUpdate,
@@ -194,7 +194,7 @@ async def test_create_budget_rate(httpx_mock: HTTPXMock, client: AsyncClient) ->
 async def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, alert: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.burn_alerts.create("api", alert)
     assert httpx_mock.get_requests() == []
 
@@ -229,7 +229,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 async def test_update_needs_a_recipient_and_no_slo(
     httpx_mock: HTTPXMock, client: AsyncClient, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.burn_alerts.update("api", "x", update)
     assert httpx_mock.get_requests() == []
 

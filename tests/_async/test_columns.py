@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, ConflictError, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.columns import Column, ColumnCreate, ColumnType
 
 from .conftest import BASE, DATASET_NOT_FOUND, only_request
@@ -169,13 +169,13 @@ async def test_create_duplicate_key_name_conflicts(
         {"key_name": "x" * 256},
         {"key_name": "x", "type": "text"},
         {"key_name": "x", "description": "d" * 256},
-        {"key_name": "x", "id": "yUheCUmgZ8p"},
+        {"key_name": "x", "ident": "yUheCUmgZ8p"},
     ],
 )
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.columns.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -194,7 +194,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 
 
 async def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.columns.update("web", "c1", {"type": "text"})
     assert httpx_mock.get_requests() == []
 

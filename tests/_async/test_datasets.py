@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, ConflictError, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.datasets import Dataset, DatasetCreate, DatasetType
 
 from .conftest import BASE, KEY_ID
@@ -84,7 +84,7 @@ async def test_create_accepts_model(httpx_mock: HTTPXMock, client: AsyncClient) 
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.datasets.create(bad)
     assert httpx_mock.get_requests() == []
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, InternalServerError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.enhance import EnhanceIndexerUsage
 
 from .conftest import BASE, only_request
@@ -115,6 +115,6 @@ async def test_a_server_error_is_not_retried(httpx_mock: HTTPXMock, client: Asyn
 async def test_invalid_usage_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, usage: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.enhance.record_indexer_usage(usage)
     assert httpx_mock.get_requests() == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, ConflictError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.environments import Environment, EnvironmentColor, EnvironmentCreate
 
 from .conftest import BASE, check_auth, only_request
@@ -150,7 +150,7 @@ async def test_create_name_conflict(httpx_mock: HTTPXMock, client: AsyncClient) 
 async def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, new_env: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.environments.create(new_env)
     assert httpx_mock.get_requests() == []
 
@@ -172,7 +172,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 
 
 async def test_update_rejects_a_rename(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.environments.update("hcaen_prod", {"name": "Renamed"})
     assert httpx_mock.get_requests() == []
 

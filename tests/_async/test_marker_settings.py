@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError, UnprocessableEntityError
 from honeycomb._async.resources.marker_settings import MarkerSettings
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.marker_settings import MarkerSetting, MarkerSettingUpdate
 
 from .conftest import BASE, only_request
@@ -86,13 +86,13 @@ async def test_create_refused(httpx_mock: HTTPXMock, client: AsyncClient) -> Non
         {"type": "deploy", "color": "red"},
         {"type": "deploy", "color": "#1fa29"},
         {"type": "deploy", "color": "1fa297"},
-        {"type": "deploy", "color": "#1fa297", "id": "gwAHiE5TS4j"},
+        {"type": "deploy", "color": "#1fa297", "ident": "gwAHiE5TS4j"},
     ],
 )
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.marker_settings.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -111,7 +111,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 
 
 async def test_update_needs_the_type(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.marker_settings.update("web", "gwAHiE5TS4j", {"color": "#F96E11"})
     assert httpx_mock.get_requests() == []
 

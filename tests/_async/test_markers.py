@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError
 from honeycomb._async.resources.markers import Markers
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.markers import Marker, MarkerCreate, MarkerUpdate
 
 from .conftest import BASE, DATASET_NOT_FOUND, only_request
@@ -99,13 +99,13 @@ async def test_create_with_a_time_range(httpx_mock: HTTPXMock, client: AsyncClie
         {"end_time": 1.5},
         {"message": 123},
         {"message": "m", "color": "#ffffff"},
-        {"id": "d1c84ec0"},
+        {"ident": "d1c84ec0"},
     ],
 )
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.markers.create("web", bad)
     assert httpx_mock.get_requests() == []
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.pipelines import PipelineConfiguration, RolloutStatus, RolloutUpdate
 
 from .conftest import BASE, only_request
@@ -110,7 +110,7 @@ async def test_update_rollout(httpx_mock: HTTPXMock, client: AsyncClient) -> Non
 async def test_invalid_rollout_update_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.pipelines.update_rollout("pl1", "ro1", update)
     assert httpx_mock.get_requests() == []
 
@@ -149,6 +149,6 @@ async def test_record_health(httpx_mock: HTTPXMock, client: AsyncClient) -> None
 async def test_invalid_health_report_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.pipelines.record_health("pl1", {"usageData": {"resourceMetrics": [{}]}})
     assert httpx_mock.get_requests() == []

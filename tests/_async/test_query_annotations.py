@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.query_annotations import (
     QueryAnnotation,
     QueryAnnotationCreate,
@@ -106,7 +106,7 @@ async def test_create(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.query_annotations.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -142,7 +142,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 
 
 async def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.query_annotations.update("web", "sGUnkBHgRFN", {"name": "x"})
     assert httpx_mock.get_requests() == []
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
@@ -18,6 +17,7 @@ from honeycomb import (
     RateLimitError,
     _io,
 )
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.queries import Query, QueryResult
 from honeycomb.query import QueryBuilder, QueryValidationError, QueryWarning
 
@@ -101,7 +101,7 @@ async def test_create_sends_only_what_was_set(httpx_mock: HTTPXMock, client: Asy
 async def test_create_validates_the_limit_locally(
     httpx_mock: HTTPXMock, client: AsyncClient
 ) -> None:
-    with pytest.raises(pydantic.ValidationError, match="disable_series=True"):
+    with pytest.raises(RequestValidationError, match="disable_series=True"):
         await client.query_results.create("web", {"query_id": "q1", "limit": 5000})
     assert httpx_mock.get_requests() == []
 

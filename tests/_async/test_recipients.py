@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, ConflictError, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.recipients import (
     EmailRecipient,
     GenericRecipient,
@@ -247,18 +247,18 @@ _HOOK = {"webhook_name": "w", "webhook_url": "https://w"}
         pytest.param(
             {"type": "msteams_workflow", "details": {"webhook_name": "w"}}, id="teams-no-url"
         ),
-        pytest.param({"id": "r1", **EMAIL}, id="read-only-fields"),
+        pytest.param({"ident": "r1", **EMAIL}, id="unknown-field"),
     ],
 )
 async def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: AsyncClient, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.recipients.create(bad)
     assert httpx_mock.get_requests() == []
 
 
 async def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.recipients.update("r1", {"type": "slack", "details": {}})
     assert httpx_mock.get_requests() == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, HoneycombError, PaginationError, PollTimeoutError, _io
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.service_maps import (
     DependencyRequestCreate,
     DependencyRequestStatus,
@@ -119,9 +119,9 @@ async def test_create_request_without_arguments(httpx_mock: HTTPXMock, client: A
 async def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, request_body: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.service_maps.create_request(request_body)
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.service_maps.dependencies(request_body)
     assert httpx_mock.get_requests() == []
 

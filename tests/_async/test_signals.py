@@ -6,11 +6,11 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient, NotFoundError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.signals import (
     MeasuredSignal,
     Signal,
@@ -227,7 +227,7 @@ async def test_update_empty_recipients_clears_them(
 async def test_invalid_update_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.signals.update("hcasp_1", update)
     assert httpx_mock.get_requests() == []
 

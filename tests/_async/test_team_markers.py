@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 import httpx
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import AsyncClient
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.team_markers import TeamMarker, TeamMarkerCreate
 
 from .conftest import BASE, only_request
@@ -90,7 +90,7 @@ async def test_create_on_a_dataset_with_team_override(
         method="POST", url=f"{BASE}/2/teams/other/markers", status_code=201, json={"data": MARKER}
     )
     await client.team_markers.create(
-        TeamMarkerCreate(environment_id="hcaen_1", dataset="web", start_time=1),
+        TeamMarkerCreate(environment_id="hcaen_1", dataset_id="web", start_time=1),
         team="other",
     )
     body = json.loads(_only_request(httpx_mock).content)
@@ -111,7 +111,7 @@ async def test_create_on_a_dataset_with_team_override(
 async def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: AsyncClient, marker: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.team_markers.create(marker)
     assert httpx_mock.get_requests() == []
 
@@ -136,6 +136,6 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
 
 
 async def test_update_must_name_the_dataset(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         await client.team_markers.update("d1c84ec0", {"environment_id": "e", "message": "m"})
     assert httpx_mock.get_requests() == []

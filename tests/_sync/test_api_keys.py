@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.api_keys import ApiKey, ApiKeyCreate, KeyType
 
 from .conftest import BASE, KEY_ID, KEY_SECRET, check_auth, only_request
@@ -270,7 +270,7 @@ NAMED = {"name": "k", "environment_id": "hcaen_1"}
 def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, key: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.api_keys.create(key)
     assert httpx_mock.get_requests() == []
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.board_views import BoardView, BoardViewCreate, BoardViewFilterIn
 from honeycomb.models.queries import FilterOp
 
@@ -155,20 +155,20 @@ def test_delete(httpx_mock: HTTPXMock, client: Client) -> None:
         pytest.param({"name": "x", "filters": [{"column": "a", "operation": "="}]}, id="no-value"),
         pytest.param({"name": "x", "filters": [{"operation": "exists"}]}, id="no-column"),
         pytest.param(
-            {"name": "x", "id": "v", "filters": [{"column": "a", "operation": "exists"}]},
-            id="id-on-create",
+            {"name": "x", "view_id": "v", "filters": [{"column": "a", "operation": "exists"}]},
+            id="unknown-field",
         ),
     ],
 )
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.board_views.create("b1", bad)
     assert httpx_mock.get_requests() == []
 
 
 def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.board_views.update("b1", "v1", {"name": "x", "filters": []})
     assert httpx_mock.get_requests() == []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.boards import (
     Board,
     BoardCreate,
@@ -269,12 +269,12 @@ _TEXT = {"type": "text", "text_panel": {"content": "x"}}
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.boards.create(bad)
     assert httpx_mock.get_requests() == []
 
 
 def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.boards.update("b1", {"name": "x", "panels": [{"type": "slo"}]})
     assert httpx_mock.get_requests() == []

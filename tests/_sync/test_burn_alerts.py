@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.burn_alerts import (
     BudgetRateBurnAlert,
     BudgetRateBurnAlertUpdate,
@@ -196,7 +196,7 @@ def test_create_budget_rate(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, alert: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.burn_alerts.create("api", alert)
     assert httpx_mock.get_requests() == []
 
@@ -231,7 +231,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_update_needs_a_recipient_and_no_slo(
     httpx_mock: HTTPXMock, client: Client, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.burn_alerts.update("api", "x", update)
     assert httpx_mock.get_requests() == []
 

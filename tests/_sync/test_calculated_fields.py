@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, ConflictError, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.calculated_fields import CalculatedField, CalculatedFieldCreate
 
 from .conftest import BASE, only_request
@@ -140,13 +140,13 @@ def test_create_duplicate_alias_conflicts(httpx_mock: HTTPXMock, client: Client)
         {"alias": "one", "expression": ""},
         {"alias": "one", "expression": "x" * 4096},
         {"alias": "one", "expression": "INT(1)", "description": "d" * 256},
-        {"alias": "one", "expression": "INT(1)", "id": "yUheCUmgZ8p"},
+        {"alias": "one", "expression": "INT(1)", "ident": "yUheCUmgZ8p"},
     ],
 )
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.calculated_fields.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -170,7 +170,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_needs_alias_and_expression(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.calculated_fields.update("web", "f1", {"expression": "INT(2)"})
     assert httpx_mock.get_requests() == []
 

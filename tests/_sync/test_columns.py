@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, ConflictError, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.columns import Column, ColumnCreate, ColumnType
 
 from .conftest import BASE, DATASET_NOT_FOUND, only_request
@@ -159,13 +159,13 @@ def test_create_duplicate_key_name_conflicts(httpx_mock: HTTPXMock, client: Clie
         {"key_name": "x" * 256},
         {"key_name": "x", "type": "text"},
         {"key_name": "x", "description": "d" * 256},
-        {"key_name": "x", "id": "yUheCUmgZ8p"},
+        {"key_name": "x", "ident": "yUheCUmgZ8p"},
     ],
 )
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.columns.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -184,7 +184,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_validates_before_sending(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.columns.update("web", "c1", {"type": "text"})
     assert httpx_mock.get_requests() == []
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError, UnprocessableEntityError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.dataset_definitions import (
     DatasetDefinitionColumnType,
     DatasetDefinitions,
@@ -119,6 +119,6 @@ def test_update_unknown_column(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_update_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.dataset_definitions.update("web", bad)
     assert httpx_mock.get_requests() == []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, ConflictError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.environments import Environment, EnvironmentColor, EnvironmentCreate
 
 from .conftest import BASE, check_auth, only_request
@@ -152,7 +152,7 @@ def test_create_name_conflict(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, new_env: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.environments.create(new_env)
     assert httpx_mock.get_requests() == []
 
@@ -174,7 +174,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_rejects_a_rename(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.environments.update("hcaen_prod", {"name": "Renamed"})
     assert httpx_mock.get_requests() == []
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError, UnprocessableEntityError
 from honeycomb._sync.resources.marker_settings import MarkerSettings
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.marker_settings import MarkerSetting, MarkerSettingUpdate
 
 from .conftest import BASE, only_request
@@ -88,13 +88,13 @@ def test_create_refused(httpx_mock: HTTPXMock, client: Client) -> None:
         {"type": "deploy", "color": "red"},
         {"type": "deploy", "color": "#1fa29"},
         {"type": "deploy", "color": "1fa297"},
-        {"type": "deploy", "color": "#1fa297", "id": "gwAHiE5TS4j"},
+        {"type": "deploy", "color": "#1fa297", "ident": "gwAHiE5TS4j"},
     ],
 )
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.marker_settings.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -113,7 +113,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_needs_the_type(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.marker_settings.update("web", "gwAHiE5TS4j", {"color": "#F96E11"})
     assert httpx_mock.get_requests() == []
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.pipelines import PipelineConfiguration, RolloutStatus, RolloutUpdate
 
 from .conftest import BASE, only_request
@@ -110,7 +110,7 @@ def test_update_rollout(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_invalid_rollout_update_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.pipelines.update_rollout("pl1", "ro1", update)
     assert httpx_mock.get_requests() == []
 
@@ -147,6 +147,6 @@ def test_record_health(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_invalid_health_report_sends_nothing(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.pipelines.record_health("pl1", {"usageData": {"resourceMetrics": [{}]}})
     assert httpx_mock.get_requests() == []

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.query_annotations import (
     QueryAnnotation,
     QueryAnnotationCreate,
@@ -108,7 +108,7 @@ def test_create(httpx_mock: HTTPXMock, client: Client) -> None:
 def test_create_validates_before_sending(
     httpx_mock: HTTPXMock, client: Client, bad: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.query_annotations.create("web", bad)
     assert httpx_mock.get_requests() == []
 
@@ -144,7 +144,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.query_annotations.update("web", "sGUnkBHgRFN", {"name": "x"})
     assert httpx_mock.get_requests() == []
 

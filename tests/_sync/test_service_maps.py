@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, HoneycombError, PaginationError, PollTimeoutError, _io
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.service_maps import (
     DependencyRequestCreate,
     DependencyRequestStatus,
@@ -121,9 +121,9 @@ def test_create_request_without_arguments(httpx_mock: HTTPXMock, client: Client)
 def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, request_body: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.service_maps.create_request(request_body)
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.service_maps.dependencies(request_body)
     assert httpx_mock.get_requests() == []
 

@@ -8,11 +8,11 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client, NotFoundError, PaginationError
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.signals import (
     MeasuredSignal,
     Signal,
@@ -225,7 +225,7 @@ def test_update_empty_recipients_clears_them(httpx_mock: HTTPXMock, client: Clie
 def test_invalid_update_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, update: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.signals.update("hcasp_1", update)
     assert httpx_mock.get_requests() == []
 

@@ -9,11 +9,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 import httpx
-import pydantic
 import pytest
 from pytest_httpx import HTTPXMock
 
 from honeycomb import Client
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.team_markers import TeamMarker, TeamMarkerCreate
 
 from .conftest import BASE, only_request
@@ -88,7 +88,7 @@ def test_create_on_a_dataset_with_team_override(httpx_mock: HTTPXMock, client: C
         method="POST", url=f"{BASE}/2/teams/other/markers", status_code=201, json={"data": MARKER}
     )
     client.team_markers.create(
-        TeamMarkerCreate(environment_id="hcaen_1", dataset="web", start_time=1),
+        TeamMarkerCreate(environment_id="hcaen_1", dataset_id="web", start_time=1),
         team="other",
     )
     body = json.loads(_only_request(httpx_mock).content)
@@ -109,7 +109,7 @@ def test_create_on_a_dataset_with_team_override(httpx_mock: HTTPXMock, client: C
 def test_invalid_create_sends_nothing(
     httpx_mock: HTTPXMock, client: Client, marker: dict[str, Any]
 ) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.team_markers.create(marker)
     assert httpx_mock.get_requests() == []
 
@@ -134,6 +134,6 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
 
 
 def test_update_must_name_the_dataset(httpx_mock: HTTPXMock, client: Client) -> None:
-    with pytest.raises(pydantic.ValidationError):
+    with pytest.raises(RequestValidationError):
         client.team_markers.update("d1c84ec0", {"environment_id": "e", "message": "m"})
     assert httpx_mock.get_requests() == []

@@ -65,6 +65,7 @@ from honeycomb.errors import (
     APIStatusError,
     HoneycombError,
     InvalidEventError,
+    RequestValidationError,
 )
 from honeycomb.models.events import EventResult
 
@@ -217,11 +218,11 @@ class Batcher:
             ("max_pending", max_pending),
         ):
             if value < 1:
-                raise ValueError(f"{name} must be at least 1, got {value}")
+                raise RequestValidationError(f"{name} must be at least 1, got {value}")
         if not 0 < max_batch_bytes <= MAX_BODY_BYTES:
-            raise ValueError(f"max_batch_bytes must be between 1 and {MAX_BODY_BYTES}")
+            raise RequestValidationError(f"max_batch_bytes must be between 1 and {MAX_BODY_BYTES}")
         if not flush_interval > 0:
-            raise ValueError(f"flush_interval must be positive, got {flush_interval}")
+            raise RequestValidationError(f"flush_interval must be positive, got {flush_interval}")
         requester.config.auth_headers("config")  # no key: fail here, not once per batch
         self._requester = requester
         self._path = f"/1/batch/{segment(dataset)}"

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import model_validator
 
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._base import ResponseModel
 
 __all__ = [
@@ -57,10 +58,12 @@ def check_page_size(page_size: int) -> int:
         The same value.
 
     Raises:
-        ValueError: Unless it is between 1 and 100.
+        RequestValidationError: Unless it is between 1 and 100 (a ``ValueError`` too).
     """
     if isinstance(page_size, bool) or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {page_size!r}")
+        raise RequestValidationError(
+            f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {page_size!r}"
+        )
     return page_size
 
 

@@ -18,7 +18,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.errors import RequestValidationError
+from honeycomb.models._base import RequestModel, ResponseModel, accepts_response
 from honeycomb.models._jsonapi import JSONAPIModel, Relationship
 from honeycomb.models.auth import KeyType
 
@@ -133,7 +134,7 @@ class ApiKeyPermissionsIn(RequestModel, _PermissionFields):
 def _check_ingest_permissions(permissions: ApiKeyPermissionsIn | None) -> None:
     extra = (permissions.granted_names() if permissions else set()) - INGEST_KEY_PERMISSIONS
     if extra:
-        raise ValueError(
+        raise RequestValidationError(
             f"ingest keys only take the create_datasets permission, not {sorted(extra)}"
         )
 
@@ -176,7 +177,10 @@ class ApiKeyUpdate(RequestModel):
             key_id: The id of the key being updated.
 
         Raises:
-            ValueError: When an ingest key is given configuration permissions.
+            RequestValidationError: When an ingest key is given configuration permissions.
         """
         if is_ingest_key_id(key_id):
             _check_ingest_permissions(self.permissions)
+
+
+accepts_response(ApiKey, ApiKeyCreate, ApiKeyUpdate, jsonapi_type=API_KEY_TYPE)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field, StringConstraints, model_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.models._base import RequestModel, ResponseModel, accepts_response
 from honeycomb.models.queries import FilterOp
 
 __all__ = [
@@ -103,6 +103,9 @@ class BoardViewFilter(ResponseModel):
 class BoardView(ResponseModel):
     """A saved view of a board."""
 
-    id: str | None = None
+    id: str
     name: str | None = None
     filters: list[BoardViewFilter] | None = None
+
+
+accepts_response(BoardView, BoardViewCreate, BoardViewUpdate)

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, StringConstraints, model_validator
 from pydantic import Tag as _Case
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 from honeycomb.models.common import Tag, Tags
 
 __all__ = [
@@ -450,7 +450,7 @@ class BoardLinks(ResponseModel):
 class Board(ResponseModel):
     """A board. The API returns no creation or update time for boards."""
 
-    id: str | None = None
+    id: str
     name: str | None = None
     description: str | None = None
     type: _BoardTypeOrStr | None = None
@@ -464,3 +464,6 @@ class Board(ResponseModel):
     def url(self) -> str | None:
         """The board's address in the Honeycomb UI."""
         return self.links.board_url if self.links else None
+
+
+accepts_response(Board, BoardCreate, BoardUpdate)

@@ -19,7 +19,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     Discriminator,
     Field,
     StringConstraints,
@@ -28,7 +27,14 @@ from pydantic import (
 )
 from pydantic import Tag as UnionTag
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, to_request_body
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    StrEnum,
+    accepts_response,
+    tagged_request_model,
+    to_request_body,
+)
 from honeycomb.models.common import NotificationRecipient, PagerDutySeverity, RecipientType
 
 __all__ = [
@@ -66,7 +72,7 @@ class BurnAlertType(StrEnum):
 class BurnAlertSLO(ResponseModel):
     """The SLO a burn alert belongs to."""
 
-    id: str | None = None
+    id: str
 
 
 class BurnAlert(ResponseModel):
@@ -76,7 +82,7 @@ class BurnAlert(ResponseModel):
     listings.
     """
 
-    id: str | None = None
+    id: str
     alert_type: Annotated[BurnAlertType | str | None, Field(union_mode="left_to_right")] = None
     description: str | None = None
     triggered: bool | None = None
@@ -265,37 +271,41 @@ BurnAlertUpdate = Annotated[
 ]
 """A burn alert replacement: either kind, chosen by ``alert_type``."""
 
-_CREATE_ADAPTER: TypeAdapter[ExhaustionTimeBurnAlertCreate | BudgetRateBurnAlertCreate] = (
-    TypeAdapter(BurnAlertCreate)
-)
-_UPDATE_ADAPTER: TypeAdapter[ExhaustionTimeBurnAlertUpdate | BudgetRateBurnAlertUpdate] = (
-    TypeAdapter(BurnAlertUpdate)
-)
-
-
-_CREATE_TYPES = (ExhaustionTimeBurnAlertCreate, BudgetRateBurnAlertCreate)
-_UPDATE_TYPES = (ExhaustionTimeBurnAlertUpdate, BudgetRateBurnAlertUpdate)
+_CREATE_MODELS: dict[str, type[RequestModel]] = {
+    "exhaustion_time": ExhaustionTimeBurnAlertCreate,
+    "budget_rate": BudgetRateBurnAlertCreate,
+}
+_UPDATE_MODELS: dict[str, type[RequestModel]] = {
+    "exhaustion_time": ExhaustionTimeBurnAlertUpdate,
+    "budget_rate": BudgetRateBurnAlertUpdate,
+}
 
 
 def burn_alert_body(value: Any, *, update: bool) -> dict[str, Any]:
-    """Validate a burn alert create/update (model or dict) and return the JSON body.
+    """Validate a burn alert create/update and return the JSON body.
 
     Args:
-        value: One of the request models, or a dict with ``alert_type``.
+        value: One of the request models, a burn alert read from the API, or a dict; its
+            ``alert_type`` chooses the kind (default ``exhaustion_time``, as the API's).
         update: Validate as an update (no ``slo``) instead of a create.
 
     Returns:
         The body to send, with ``alert_type`` always present.
 
     Raises:
-        pydantic.ValidationError: The value is invalid for its kind.
+        RequestValidationError: The value is invalid for its kind.
     """
-    instance: _BurnAlertRequest
-    if isinstance(value, _UPDATE_TYPES if update else _CREATE_TYPES):
-        instance = value
-    else:
-        if isinstance(value, BaseModel):
-            value = value.model_dump(exclude_unset=True, by_alias=True)
-        adapter = _UPDATE_ADAPTER if update else _CREATE_ADAPTER
-        instance = adapter.validate_python(value)
+    instance = tagged_request_model(
+        value,
+        "alert_type",
+        _UPDATE_MODELS if update else _CREATE_MODELS,
+        default=BurnAlertType.EXHAUSTION_TIME.value,
+        subject="burn alert",
+    )
     return to_request_body(type(instance), instance)
+
+
+accepts_response(
+    ExhaustionTimeBurnAlert, ExhaustionTimeBurnAlertCreate, ExhaustionTimeBurnAlertUpdate
+)
+accepts_response(BudgetRateBurnAlert, BudgetRateBurnAlertCreate, BudgetRateBurnAlertUpdate)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.models._base import RequestModel, ResponseModel, accepts_response
 
 __all__ = [
     "MAX_ALIAS_LENGTH",
@@ -25,7 +25,7 @@ MAX_DESCRIPTION_LENGTH = 255
 class CalculatedField(ResponseModel):
     """A calculated field (derived column): a named expression over an event's fields."""
 
-    id: str | None = None
+    id: str
     alias: str | None = None
     expression: str | None = None
     description: str | None = None
@@ -52,3 +52,6 @@ class CalculatedFieldUpdate(CalculatedFieldCreate):
     ``alias`` and ``expression`` are required; the alias may be changed. A field used by
     an SLO, trigger or board may be refused with 409.
     """
+
+
+accepts_response(CalculatedField, CalculatedFieldCreate, CalculatedFieldUpdate)

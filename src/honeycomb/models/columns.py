@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 
 __all__ = ["Column", "ColumnCreate", "ColumnType", "ColumnUpdate"]
 
@@ -29,7 +29,7 @@ _ColumnTypeOrStr = Annotated[ColumnType | str, Field(union_mode="left_to_right")
 class Column(ResponseModel):
     """A column of a dataset."""
 
-    id: str | None = None
+    id: str
     key_name: str | None = None
     type: _ColumnTypeOrStr | None = None
     description: str | None = None
@@ -58,11 +58,19 @@ class ColumnUpdate(RequestModel):
     PUT replaces the column's editable fields, so send every field you want to keep
     (read the column first). ``key_name`` is read-only after creation (the spec marks it
     so); it is accepted so that a create body can be sent back, and should equal the
-    column's current key name. Changing ``type`` on a column with data may make that
-    data unreadable in queries.
+    column's current key name; a column read with ``get`` is sent back without it.
+    Changing ``type`` on a column with data may make that data unreadable in queries.
     """
 
     key_name: str | None = Field(default=None, min_length=1, max_length=255)
     type: ColumnType | None = None
     description: str | None = Field(default=None, max_length=255)
     hidden: bool | None = None
+
+    @classmethod
+    def _from_response(cls, data: dict[str, Any]) -> dict[str, Any]:
+        data.pop("key_name", None)  # read-only once created: a column read back omits it
+        return data
+
+
+accepts_response(Column, ColumnCreate, ColumnUpdate)

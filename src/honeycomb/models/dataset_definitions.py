@@ -11,7 +11,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    StrEnum,
+    accepts_response,
+    request_model,
+)
 
 __all__ = [
     "DEFINITION_TYPES",
@@ -87,7 +93,8 @@ class DatasetDefinitions(ResponseModel):
 class DatasetDefinitionIn(RequestModel):
     """One definition to set: the column or calculated-field name (``""`` clears it).
 
-    ``column_type`` may be sent but Honeycomb ignores it when updating definitions.
+    ``column_type`` may be sent but Honeycomb ignores it when updating definitions (the
+    spec marks it read-only); definitions read back have it dropped.
     """
 
     name: str = Field(max_length=255)
@@ -126,6 +133,15 @@ class DatasetDefinitionsUpdate(RequestModel):
     log_severity: _Definition = None
     log_message: _Definition = None
 
+    @classmethod
+    def _from_response(cls, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: {k: v for k, v in value.items() if k != "column_type"}
+            if isinstance(value, dict)
+            else value
+            for key, value in data.items()
+        }
+
     @field_validator("*", mode="before")
     @classmethod
     def _name_shorthand(cls, value: Any) -> Any:
@@ -142,6 +158,9 @@ class DatasetDefinitionsUpdate(RequestModel):
             An update setting each of them to ``{"name": ""}``.
 
         Raises:
-            pydantic.ValidationError: A name is not a definition type.
+            RequestValidationError: A name is not a definition type.
         """
-        return cls.model_validate({t: {"name": ""} for t in definition_types})
+        return request_model(cls, {t: {"name": ""} for t in definition_types})
+
+
+accepts_response(DatasetDefinitions, DatasetDefinitionsUpdate)

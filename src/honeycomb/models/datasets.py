@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 
 __all__ = [
     "Dataset",
@@ -35,7 +35,7 @@ class Dataset(ResponseModel):
     """A dataset."""
 
     name: str
-    slug: str | None = None
+    slug: str
     description: str | None = None
     settings: DatasetSettings | None = None
     expand_json_depth: int | None = None
@@ -70,3 +70,6 @@ class DatasetUpdate(RequestModel):
     description: str = Field(max_length=1024)
     expand_json_depth: int = Field(ge=0, le=10)
     settings: DatasetSettingsUpdate | None = None
+
+
+accepts_response(Dataset, DatasetCreate, DatasetUpdate)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 from honeycomb.models._jsonapi import JSONAPIModel
 
 __all__ = [
@@ -99,3 +99,6 @@ class EnvironmentUpdate(RequestModel):
     description: str | None = Field(default=None, max_length=255)
     color: SettableColor | None = None
     settings: EnvironmentSettingsUpdate | None = None
+
+
+accepts_response(Environment, EnvironmentCreate, EnvironmentUpdate, jsonapi_type=ENVIRONMENT_TYPE)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.models._base import RequestModel, ResponseModel, accepts_response
 
 __all__ = ["HEX_COLOR_PATTERN", "MarkerSetting", "MarkerSettingCreate", "MarkerSettingUpdate"]
 
@@ -17,7 +17,7 @@ HEX_COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 class MarkerSetting(ResponseModel):
     """The colour used for markers of one type."""
 
-    id: str | None = None
+    id: str
     type: str | None = None
     color: str | None = None
     created_at: datetime | None = None
@@ -42,3 +42,6 @@ class MarkerSettingUpdate(MarkerSettingCreate):
     Both fields are required; ``type`` cannot be changed after creation, so send the
     setting's current type.
     """
+
+
+accepts_response(MarkerSetting, MarkerSettingCreate, MarkerSettingUpdate)

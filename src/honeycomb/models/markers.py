@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.models._base import RequestModel, ResponseModel, accepts_response
 
 __all__ = ["Marker", "MarkerCreate", "MarkerUpdate"]
 
@@ -16,7 +16,7 @@ class Marker(ResponseModel):
     setting of the marker's ``type`` and is filled in when markers are listed.
     """
 
-    id: str | None = None
+    id: str
     start_time: int | None = None
     end_time: int | None = None
     message: str | None = None
@@ -51,3 +51,6 @@ class MarkerUpdate(MarkerCreate):
     A full replacement: a field left out is erased on the marker, so send every field
     you want to keep.
     """
+
+
+accepts_response(Marker, MarkerCreate, MarkerUpdate)

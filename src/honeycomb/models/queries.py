@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    StrEnum,
+    accepts_response,
+    request_model,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -277,6 +283,14 @@ class QuerySpec(RequestModel):
     formulas: Annotated[list[Formula], Field(max_length=MAX_QUERY_ITEMS)] | None = None
     usage_mode: bool | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _from_builder(cls, value: Any) -> Any:
+        # A QueryBuilder goes wherever a query specification does (a trigger's query...).
+        from honeycomb.query import QueryBuilder  # query.py imports this module
+
+        return value._raw() if isinstance(value, QueryBuilder) else value
+
 
 class QueryResultRequest(RequestModel):
     """The body of ``POST /1/query_results/{dataset}``: run a saved query.
@@ -360,9 +374,6 @@ class QueryCalculatedField(ResponseModel):
     expression: str | None = None
 
 
-_SPEC_FIELDS: tuple[str, ...] = tuple(QuerySpec.model_fields)
-
-
 class Query(ResponseModel):
     """A saved query, as ``POST``/``GET /1/queries/{dataset}`` return it.
 
@@ -398,43 +409,10 @@ class Query(ResponseModel):
             A :class:`QuerySpec` with the fields the API returned.
 
         Raises:
-            pydantic.ValidationError: When the query uses an op this SDK does not know,
+            RequestValidationError: When the query uses an op this SDK does not know,
                 or otherwise does not fit :class:`QuerySpec`.
         """
-        dumped = self.model_dump(mode="json", exclude_none=True, include=set(_SPEC_FIELDS))
-        return QuerySpec.model_validate(_strip_extras(dumped))
-
-
-_PART_FIELDS: dict[str, tuple[str, ...]] = {
-    "calculations": tuple(Calculation.model_fields),
-    "filters": tuple(Filter.model_fields),
-    "orders": tuple(Order.model_fields),
-    "havings": tuple(Having.model_fields),
-    "formulas": tuple(Formula.model_fields),
-    "calculated_fields": tuple(InlineCalculatedField.model_fields),
-}
-
-
-def _strip_extras(dumped: dict[str, Any]) -> dict[str, Any]:
-    """Drop unknown keys inside list items (response extras) so a strict spec accepts them."""
-    out = dict(dumped)
-    for key, allowed in _PART_FIELDS.items():
-        items = out.get(key)
-        if isinstance(items, list):
-            cleaned = []
-            for item in items:
-                if isinstance(item, dict):
-                    item = {k: v for k, v in item.items() if k in allowed}
-                    if key == "calculations" and isinstance(item.get("filters"), list):
-                        item["filters"] = [
-                            {k: v for k, v in f.items() if k in _PART_FIELDS["filters"]}
-                            if isinstance(f, dict)
-                            else f
-                            for f in item["filters"]
-                        ]
-                cleaned.append(item)
-            out[key] = cleaned
-    return out
+        return request_model(QuerySpec, self)
 
 
 # ------------------------------------------------------------------------ results
@@ -827,3 +805,6 @@ def _ordered_columns(
         return list(dict.fromkeys(expected))
     first = [b for b in breakdowns if b in seen]
     return first + [k for k in seen if k not in first]
+
+
+accepts_response(Query, QuerySpec)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 
 __all__ = [
     "QueryAnnotation",
@@ -64,3 +64,6 @@ class QueryAnnotationUpdate(QueryAnnotationCreate):
     Partial updates are not supported: send ``name`` and ``query_id`` (the annotation's
     current query; it cannot be changed) and the ``description`` to keep.
     """
+
+
+accepts_response(QueryAnnotation, QueryAnnotationCreate, QueryAnnotationUpdate)

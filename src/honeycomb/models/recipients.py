@@ -21,16 +21,19 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     Discriminator,
     Field,
     StringConstraints,
-    TypeAdapter,
     model_validator,
 )
 from pydantic import Tag as _Case
 
-from honeycomb.models._base import RequestModel, ResponseModel
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    accepts_response,
+    tagged_request_model,
+)
 from honeycomb.models.common import RecipientType
 
 __all__ = [
@@ -249,34 +252,32 @@ RecipientCreate = Annotated[
 ]
 """A recipient to send (create or update): ``type`` selects the model."""
 
-_REQUEST_ADAPTER: TypeAdapter[RecipientCreate] = TypeAdapter(RecipientCreate)
+_BY_TYPE: dict[str, type[RequestModel]] = {
+    str(model.model_fields["type"].default): model for model in _REQUEST_MODELS
+}
 
 
-def validate_recipient(value: RecipientCreate | Mapping[str, Any] | BaseModel) -> RequestModel:
+def validate_recipient(value: RecipientCreate | Recipient | Mapping[str, Any]) -> RequestModel:
     """Validate a recipient to send, choosing the model from its ``type``.
 
     Args:
-        value: One of the ``*RecipientCreate`` models, or an equivalent dict.
+        value: One of the ``*RecipientCreate`` models, a recipient read from the API, or
+            an equivalent dict.
 
     Returns:
         The validated request model.
 
     Raises:
-        pydantic.ValidationError: Unknown or missing ``type``, or invalid details.
+        RequestValidationError: Unknown or missing ``type``, or invalid details.
     """
-    if isinstance(value, _REQUEST_MODELS):
-        return value
-    if isinstance(value, BaseModel):
-        value = value.model_dump(exclude_unset=True, by_alias=True)
-    result: RequestModel = _REQUEST_ADAPTER.validate_python(value)
-    return result
+    return tagged_request_model(value, "type", _BY_TYPE, subject="recipient")
 
 
 # ------------------------------------------------------------------ response side
 
 
 class _RecipientBase(ResponseModel):
-    id: str | None = None
+    id: str
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -428,3 +429,10 @@ Recipient = Annotated[
     Discriminator(_recipient_kind),
 ]
 """A recipient as returned: ``type`` selects the model; unknown kinds are kept."""
+
+accepts_response(EmailRecipient, EmailRecipientCreate)
+accepts_response(SlackRecipient, SlackRecipientCreate)
+accepts_response(PagerDutyRecipient, PagerDutyRecipientCreate)
+accepts_response(WebhookRecipient, WebhookRecipientCreate)
+accepts_response(MSTeamsRecipient, MSTeamsRecipientCreate)
+accepts_response(MSTeamsWorkflowRecipient, MSTeamsWorkflowRecipientCreate)

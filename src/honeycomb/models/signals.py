@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 from honeycomb.models.common import NotificationRecipient, PagerDutySeverity
 
 __all__ = [
@@ -152,3 +152,6 @@ class HistoricalAnomaly(ResponseModel):
     measurement: float | None = None
     normal_range: NormalRange | None = None
     """None for ``presence`` signals."""
+
+
+accepts_response(Signal, SignalUpdate)

@@ -9,11 +9,17 @@ calculated field.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    StrEnum,
+    accepts_response,
+    request_model,
+)
 from honeycomb.models._time import UnixTime
 from honeycomb.models.common import Tag, Tags
 
@@ -72,7 +78,7 @@ class SLO(ResponseModel):
     (``"2022-011-11T09:53:04Z"``) is not one.
     """
 
-    id: str | None = None
+    id: str
     name: str | None = None
     description: str | None = None
     sli: SLI | None = None
@@ -128,6 +134,15 @@ class SLOCreate(RequestModel):
     )
     """The datasets of a multi-dataset SLO (required when the path is ``__all__``)."""
 
+    @classmethod
+    def _from_response(cls, data: dict[str, Any]) -> dict[str, Any]:
+        # A single-dataset SLO is returned with its one dataset; the path names it, and the
+        # API takes dataset_slugs only for a multi-dataset SLO.
+        slugs = data.get("dataset_slugs")
+        if isinstance(slugs, list) and len(slugs) <= 1:
+            del data["dataset_slugs"]
+        return data
+
 
 class SLOUpdate(SLOCreate):
     """Body of ``PUT /1/slos/{dataset}/{id}``: a full replacement.
@@ -138,10 +153,13 @@ class SLOUpdate(SLOCreate):
 
     @classmethod
     def from_slo(cls, slo: SLO) -> SLOUpdate:
-        """The editable fields of an SLO read from the API, ready to change and send back.
+        """An SLO read from the API as an editable update (optional).
+
+        ``client.slos.update(ds, slo.id, slo)`` takes the SLO itself; this adds a typed
+        request model whose changes are validated as they are made.
 
         Example:
-            ``update = SLOUpdate.from_slo(await client.slos.get("api", slo_id))``
+            ``update = SLOUpdate.from_slo(slo); update.target_per_million = 995000``
 
         Args:
             slo: An SLO as returned by ``get`` or ``list``.
@@ -150,21 +168,9 @@ class SLOUpdate(SLOCreate):
             An update carrying the SLO's current values.
 
         Raises:
-            pydantic.ValidationError: The SLO lacks a required field.
+            RequestValidationError: The SLO lacks a required field.
         """
-        data = slo.model_dump(
-            include={
-                "name",
-                "description",
-                "sli",
-                "time_period_days",
-                "target_per_million",
-                "tags",
-                "dataset_slugs",
-            },
-            exclude_none=True,
-        )
-        return cls.model_validate(data)
+        return request_model(cls, slo)
 
 
 class SLOHistoryRequest(RequestModel):
@@ -265,3 +271,6 @@ def default_counts_history_window(now: float) -> tuple[int, int]:
     """
     end = int(now)
     return end - _DAY, end
+
+
+accepts_response(SLO, SLOCreate, SLOUpdate)

@@ -11,11 +11,12 @@ with the dataset ``"__all__"``.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, model_validator
 
 from honeycomb._paths import ENVIRONMENT_WIDE
-from honeycomb.models._base import RequestModel
+from honeycomb.models._base import RequestModel, accepts_response
 from honeycomb.models._jsonapi import JSONAPIModel, Relationship
 from honeycomb.models._time import UnixTime
 
@@ -32,7 +33,7 @@ TEAM_MARKER_TYPE = "markers"
 
 RELATIONSHIPS: dict[str, Relationship] = {
     "environment_id": ("environment", "environments"),
-    "dataset": ("dataset", "datasets"),
+    "dataset_id": ("dataset", "datasets"),
 }
 """Flat request fields that are JSON:API relationships."""
 
@@ -64,6 +65,13 @@ class _MarkerAttributes(RequestModel):
     """Groups markers (``deploy``): one colour per type."""
     url: str | None = None
 
+    @classmethod
+    def _from_response(cls, data: dict[str, Any]) -> dict[str, Any]:
+        # A marker read back with no dataset is environment-wide.
+        if data.get("dataset_id") is None:
+            data["dataset_id"] = ENVIRONMENT_WIDE
+        return data
+
 
 class TeamMarkerCreate(_MarkerAttributes):
     """A new team marker. Times are epoch seconds (datetimes are converted).
@@ -74,8 +82,15 @@ class TeamMarkerCreate(_MarkerAttributes):
     """
 
     environment_id: str = Field(min_length=1)
-    dataset: str = Field(default=ENVIRONMENT_WIDE, min_length=1)
-    """The dataset slug, or ``"__all__"`` (the default) for the whole environment."""
+    dataset_id: str = Field(
+        default=ENVIRONMENT_WIDE,
+        min_length=1,
+        validation_alias=AliasChoices("dataset_id", "dataset"),
+    )
+    """The dataset slug, or ``"__all__"`` (the default) for the whole environment.
+
+    Named as ``TeamMarker`` reads it; ``dataset`` is accepted too (the SDK's earlier name).
+    """
     start_time: UnixTime
 
     @model_validator(mode="after")
@@ -83,7 +98,7 @@ class TeamMarkerCreate(_MarkerAttributes):
         if self.end_time is not None and self.end_time < self.start_time:
             raise ValueError("end_time must not be before start_time")
         # The API requires the dataset relationship; send the default too.
-        self.model_fields_set.add("dataset")
+        self.model_fields_set.add("dataset_id")
         return self
 
 
@@ -91,8 +106,8 @@ class TeamMarkerUpdate(_MarkerAttributes):
     """Changes to a team marker. The environment and dataset must always be named."""
 
     environment_id: str = Field(min_length=1)
-    dataset: str = Field(min_length=1)
-    """The marker's dataset slug, or ``"__all__"``."""
+    dataset_id: str = Field(min_length=1, validation_alias=AliasChoices("dataset_id", "dataset"))
+    """The marker's dataset slug, or ``"__all__"`` (``dataset`` is accepted too)."""
     start_time: UnixTime | None = None
 
     @model_validator(mode="after")
@@ -104,3 +119,6 @@ class TeamMarkerUpdate(_MarkerAttributes):
         ):
             raise ValueError("end_time must not be before start_time")
         return self
+
+
+accepts_response(TeamMarker, TeamMarkerCreate, TeamMarkerUpdate, jsonapi_type=TEAM_MARKER_TYPE)

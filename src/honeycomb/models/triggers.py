@@ -33,7 +33,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from honeycomb.models._base import RequestModel, ResponseModel, StrEnum
+from honeycomb.models._base import (
+    RequestModel,
+    ResponseModel,
+    StrEnum,
+    accepts_response,
+    request_model,
+)
 from honeycomb.models.common import NotificationRecipient, Tag, Tags
 from honeycomb.models.queries import CalculationOp, Query, QuerySpec
 from honeycomb.query import QueryValidationError, validate_query
@@ -263,6 +269,16 @@ class TriggerCreate(RequestModel):
             raise ValueError("; ".join(problems))
         return self
 
+    @classmethod
+    def _from_response(cls, data: dict[str, Any]) -> dict[str, Any]:
+        # The API returns the inline query and the saved query's id; it takes one. The
+        # inline query is what copies to another dataset, so it wins.
+        if data.get("query") is not None:
+            data.pop("query_id", None)
+        if data.get("baseline_details") == {}:
+            del data["baseline_details"]  # a trigger without a baseline
+        return data
+
     def _time_range_problems(self, query: QuerySpec) -> list[str]:
         time_range = query.time_range
         if time_range is None:
@@ -329,7 +345,7 @@ class BaselineDetails(ResponseModel):
 class Trigger(ResponseModel):
     """A trigger. The API returns both the inline ``query`` and its saved ``query_id``."""
 
-    id: str | None = None
+    id: str
     dataset_slug: str | None = None
     name: str | None = None
     description: str | None = None
@@ -350,43 +366,31 @@ class Trigger(ResponseModel):
     updated_at: datetime | None = None
 
     def to_update(self, *, use: Literal["query", "query_id"] = "query_id") -> TriggerUpdate:
-        """This trigger as a :class:`TriggerUpdate`, to change a few fields and send back.
+        """This trigger as an editable :class:`TriggerUpdate` (optional).
 
-        The API returns both the inline query and the saved query's id, but accepts only
-        one of them; ``use`` says which one to keep. Read-only fields are dropped.
+        ``client.triggers.update(ds, t.id, t)`` takes the trigger itself; this adds a
+        typed request model whose changes are validated as they are made, and the choice
+        between the saved query's id and the inline query (which ``update`` sends).
 
         Example:
-            ``t = await client.triggers.get("web", "abc"); u = t.to_update();
-            u.disabled = True; await client.triggers.update("web", "abc", u)``
+            ``u = t.to_update(); u.disabled = True``
 
         Args:
-            use: Keep ``query_id`` (default) or the inline ``query``.
+            use: Keep ``query_id`` (default: the trigger stays bound to its saved query)
+                or the inline ``query``.
 
         Returns:
             The update model.
 
         Raises:
-            pydantic.ValidationError: When the trigger does not fit the request model
+            RequestValidationError: When the trigger does not fit the request model
                 (for instance an op or field this SDK does not know).
         """
-        data = self.model_dump(
-            mode="json",
-            exclude_none=True,
-            include=set(TriggerUpdate.model_fields)
-            - {"query" if use == "query_id" else "query_id"},
-        )
-        if use == "query" and self.query is not None:
-            data["query"] = self.query.to_spec().model_dump(mode="json", exclude_unset=True)
-        if self.tags is not None:
-            data["tags"] = [{"key": t.key, "value": t.value} for t in self.tags]
-        data["recipients"] = [
-            r.model_dump(mode="json", exclude_none=True) for r in self.recipients or []
-        ]
-        return TriggerUpdate.model_validate(_drop_empty_baseline(data))
+        update = request_model(TriggerUpdate, self)
+        if use == "query_id" and self.query_id is not None:
+            data = update.model_dump(exclude_unset=True, exclude={"query"})
+            update = request_model(TriggerUpdate, {**data, "query_id": self.query_id})
+        return update
 
 
-def _drop_empty_baseline(data: dict[str, Any]) -> dict[str, Any]:
-    baseline = data.get("baseline_details")
-    if isinstance(baseline, dict) and not baseline:
-        data = {k: v for k, v in data.items() if k != "baseline_details"}
-    return data
+accepts_response(Trigger, TriggerCreate, TriggerUpdate)

@@ -8,6 +8,7 @@ from typing import Any
 
 from honeycomb._async._pagination import DEFAULT_MAX_PAGES, AsyncPaginator
 from honeycomb._async._resource import Resource
+from honeycomb.models._base import request_model
 from honeycomb.models._jsonapi import (
     MAX_PAGE_SIZE,
     build_document,
@@ -117,7 +118,7 @@ class ApiKeys(Resource):
         return result
 
     async def create(
-        self, key: ApiKeyCreate | Mapping[str, Any], *, team: str | None = None
+        self, key: ApiKeyCreate | ApiKey | Mapping[str, Any], *, team: str | None = None
     ) -> ApiKey:
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
@@ -133,7 +134,7 @@ class ApiKeys(Resource):
             The new key, with ``secret`` (and ``token``, the value for ``X-Honeycomb-Team``).
 
         Raises:
-            pydantic.ValidationError: The body is invalid, e.g. configuration permissions
+            RequestValidationError: The body is invalid, e.g. configuration permissions
                 on an ingest key (nothing is sent).
             APIError: On any failure.
         """
@@ -148,7 +149,7 @@ class ApiKeys(Resource):
     async def update(
         self,
         key_id: str,
-        update: ApiKeyUpdate | Mapping[str, Any],
+        update: ApiKeyUpdate | ApiKey | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> ApiKey:
@@ -168,13 +169,14 @@ class ApiKeys(Resource):
             The updated key.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
-            ValueError: Configuration permissions for an ingest key (nothing is sent).
+            RequestValidationError: The body is invalid, e.g. configuration permissions
+                for an ingest key (nothing is sent).
             NotFoundError: No such key.
             APIError: On any other failure.
         """
-        body = self._body(ApiKeyUpdate, update)
-        ApiKeyUpdate.model_validate(body).check_for(key_id)
+        model = request_model(ApiKeyUpdate, update)
+        model.check_for(key_id)
+        body = self._body(ApiKeyUpdate, model)
         document = build_document(API_KEY_TYPE, body, resource_id=key_id)
         path = await self._team_path(team, "api-keys", key_id)
         result: ApiKey = await self._request(

@@ -58,7 +58,9 @@ class BoardViews(Resource):
         )
         return result
 
-    async def create(self, board_id: str, view: BoardViewCreate | Mapping[str, Any]) -> BoardView:
+    async def create(
+        self, board_id: str, view: BoardViewCreate | BoardView | Mapping[str, Any]
+    ) -> BoardView:
         """Add a view to a board. A board has at most 50 views.
 
         Example:
@@ -74,7 +76,7 @@ class BoardViews(Resource):
             The created view.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board.
             ConflictError: The API answered 409 (the spec documents it, without saying when).
             APIError: On any other failure.
@@ -86,7 +88,7 @@ class BoardViews(Resource):
         return result
 
     async def update(
-        self, board_id: str, view_id: str, view: BoardViewUpdate | Mapping[str, Any]
+        self, board_id: str, view_id: str, view: BoardViewUpdate | BoardView | Mapping[str, Any]
     ) -> BoardView:
         """Replace a view's name and filters.
 
@@ -99,7 +101,7 @@ class BoardViews(Resource):
             The updated view.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board or view.
             ConflictError: The API answered 409 (documented by the spec).
             APIError: On any other failure.

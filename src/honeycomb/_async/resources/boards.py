@@ -63,7 +63,7 @@ class Boards(Resource):
             The created board.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             UnprocessableEntityError: The API rejected the board (e.g. an unknown query).
             APIError: On any other failure.
         """
@@ -90,7 +90,7 @@ class Boards(Resource):
             The updated board.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board.
             APIError: On any other failure.
         """

@@ -8,7 +8,7 @@ from typing import Any
 
 from honeycomb._async._resource import Resource
 from honeycomb._paths import segment
-from honeycomb.errors import NotFoundError
+from honeycomb.errors import NotFoundError, RequestValidationError
 from honeycomb.models.calculated_fields import (
     CalculatedField,
     CalculatedFieldCreate,
@@ -52,7 +52,9 @@ class CalculatedFields(Resource):
             )
             return fields
         if not alias:
-            raise ValueError("alias cannot be empty; pass None to list every calculated field")
+            raise RequestValidationError(
+                "alias cannot be empty; pass None to list every calculated field"
+            )
         try:
             found: CalculatedField | builtins.list[CalculatedField] = await self._request(
                 "GET", path, params={"alias": alias}, cast=_ONE_OR_MANY
@@ -85,7 +87,9 @@ class CalculatedFields(Resource):
         return result
 
     async def create(
-        self, dataset: str, calculated_field: CalculatedFieldCreate | Mapping[str, Any]
+        self,
+        dataset: str,
+        calculated_field: CalculatedFieldCreate | CalculatedField | Mapping[str, Any],
     ) -> CalculatedField:
         """Create a calculated field.
 
@@ -101,7 +105,7 @@ class CalculatedFields(Resource):
             The created calculated field.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: A field with that alias already exists.
             NotFoundError: No such dataset.
             APIError: On any other failure (an invalid expression is refused by the API).
@@ -116,7 +120,7 @@ class CalculatedFields(Resource):
         self,
         dataset: str,
         calculated_field_id: str,
-        calculated_field: CalculatedFieldUpdate | Mapping[str, Any],
+        calculated_field: CalculatedFieldUpdate | CalculatedField | Mapping[str, Any],
     ) -> CalculatedField:
         """Replace a calculated field's alias, expression and description.
 
@@ -133,7 +137,7 @@ class CalculatedFields(Resource):
             The updated calculated field.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: The new alias is taken.
             NotFoundError: No such dataset or calculated field.
             APIError: On any other failure.

@@ -36,7 +36,9 @@ class DatasetDefinitions(Resource):
     async def update(
         self,
         dataset: str,
-        definitions: models.DatasetDefinitionsUpdate | Mapping[str, Any],
+        definitions: models.DatasetDefinitionsUpdate
+        | models.DatasetDefinitions
+        | Mapping[str, Any],
     ) -> models.DatasetDefinitions:
         """Set, change or clear some definitions, leaving the others as they are (PATCH).
 
@@ -55,7 +57,7 @@ class DatasetDefinitions(Resource):
             Every definition of the dataset after the update.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset.
             UnprocessableEntityError: A named column or calculated field does not exist.
             APIError: On any other failure.

@@ -36,7 +36,7 @@ class Enhance(Resource):
             team: The team slug, overriding the client's.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(EnhanceIndexerUsage, usage)

@@ -105,7 +105,7 @@ class Environments(Resource):
         return result
 
     async def create(
-        self, env: EnvironmentCreate | Mapping[str, Any], *, team: str | None = None
+        self, env: EnvironmentCreate | Environment | Mapping[str, Any], *, team: str | None = None
     ) -> Environment:
         """Create an environment. It starts delete-protected.
 
@@ -120,7 +120,7 @@ class Environments(Resource):
             The new environment.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: An environment of that name exists.
             APIError: On any other failure.
         """
@@ -138,7 +138,7 @@ class Environments(Resource):
     async def update(
         self,
         env_id: str,
-        update: EnvironmentUpdate | Mapping[str, Any],
+        update: EnvironmentUpdate | Environment | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> Environment:
@@ -157,7 +157,7 @@ class Environments(Resource):
             The updated environment.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such environment.
             APIError: On any other failure.
         """

@@ -42,7 +42,7 @@ class MarkerSettings(Resource):
         return result
 
     async def create(
-        self, dataset: str, setting: MarkerSettingCreate | Mapping[str, Any]
+        self, dataset: str, setting: MarkerSettingCreate | MarkerSetting | Mapping[str, Any]
     ) -> MarkerSetting:
         """Choose the colour of a marker type.
 
@@ -58,7 +58,7 @@ class MarkerSettings(Resource):
             The created marker setting.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             UnprocessableEntityError: The API refused the setting.
             NotFoundError: No such dataset.
             APIError: On any other failure.
@@ -73,7 +73,7 @@ class MarkerSettings(Resource):
         self,
         dataset: str,
         setting_id: str,
-        setting: MarkerSettingUpdate | Mapping[str, Any],
+        setting: MarkerSettingUpdate | MarkerSetting | Mapping[str, Any],
     ) -> MarkerSetting:
         """Change the colour of a marker type (its ``type`` cannot change: send the current one).
 
@@ -90,7 +90,7 @@ class MarkerSettings(Resource):
             The updated marker setting.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             UnprocessableEntityError: The API refused the setting.
             NotFoundError: No such dataset or marker setting.
             APIError: On any other failure.

@@ -39,7 +39,9 @@ class Markers(Resource):
         )
         return result
 
-    async def create(self, dataset: str, marker: MarkerCreate | Mapping[str, Any]) -> Marker:
+    async def create(
+        self, dataset: str, marker: MarkerCreate | Marker | Mapping[str, Any]
+    ) -> Marker:
         """Create a marker. Without ``start_time`` it is placed at the time of the request.
 
         Example:
@@ -54,7 +56,7 @@ class Markers(Resource):
             The created marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset.
             APIError: On any other failure.
         """
@@ -65,7 +67,7 @@ class Markers(Resource):
         return result
 
     async def update(
-        self, dataset: str, marker_id: str, marker: MarkerUpdate | Mapping[str, Any]
+        self, dataset: str, marker_id: str, marker: MarkerUpdate | Marker | Mapping[str, Any]
     ) -> Marker:
         """Replace a marker. A field left out is erased: send every field to keep.
 
@@ -82,7 +84,7 @@ class Markers(Resource):
             The updated marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset or marker.
             APIError: On any other failure.
         """

@@ -108,7 +108,7 @@ class Pipelines(Resource):
             The rollout.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such pipeline or rollout.
             APIError: On any other failure.
         """
@@ -141,7 +141,7 @@ class Pipelines(Resource):
             team: The team slug, overriding the client's.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such pipeline.
             APIError: On any other failure.
         """

@@ -21,7 +21,7 @@ class Queries(Resource):
     """Saved query specifications (``/1/queries``)."""
 
     async def create(
-        self, dataset: str, query: QuerySpec | QueryBuilder | Mapping[str, Any]
+        self, dataset: str, query: QuerySpec | QueryBuilder | Query | Mapping[str, Any]
     ) -> Query:
         """Save a query specification (it is validated locally first, and not run).
 

@@ -51,7 +51,7 @@ class Recipients(Resource):
         )
         return result
 
-    async def create(self, recipient: RecipientCreate | Mapping[str, Any]) -> Recipient:
+    async def create(self, recipient: RecipientCreate | Recipient | Mapping[str, Any]) -> Recipient:
         """Create a recipient.
 
         Example:
@@ -66,7 +66,7 @@ class Recipients(Resource):
             The created recipient.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: An identical recipient already exists.
             APIError: On any other failure.
         """
@@ -76,7 +76,7 @@ class Recipients(Resource):
         return result
 
     async def update(
-        self, recipient_id: str, recipient: RecipientCreate | Mapping[str, Any]
+        self, recipient_id: str, recipient: RecipientCreate | Recipient | Mapping[str, Any]
     ) -> Recipient:
         """Replace a recipient's details.
 
@@ -88,7 +88,7 @@ class Recipients(Resource):
             The updated recipient.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such recipient.
             ConflictError: An identical recipient already exists.
             APIError: On any other failure.

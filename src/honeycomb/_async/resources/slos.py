@@ -9,6 +9,7 @@ from typing import Any
 
 from honeycomb._async._resource import Resource
 from honeycomb._paths import ENVIRONMENT_WIDE, segment
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._time import TimeLike, to_unix_seconds
 from honeycomb.models.slos import (
     SLO,
@@ -33,7 +34,7 @@ def _window(
     start = default[0] if start_time is None else to_unix_seconds(start_time)
     end = default[1] if end_time is None else to_unix_seconds(end_time)
     if end <= start:
-        raise ValueError(f"end_time ({end}) must be after start_time ({start})")
+        raise RequestValidationError(f"end_time ({end}) must be after start_time ({start})")
     return {"start_time": start, "end_time": end}
 
 
@@ -91,7 +92,7 @@ class SLOs(Resource):
         )
         return result
 
-    async def create(self, dataset: str, slo: SLOCreate | Mapping[str, Any]) -> SLO:
+    async def create(self, dataset: str, slo: SLOCreate | SLO | Mapping[str, Any]) -> SLO:
         """Create an SLO.
 
         For a multi-dataset SLO, pass ``"__all__"`` as the dataset and list 1-10 datasets
@@ -109,17 +110,21 @@ class SLOs(Resource):
             The created SLO.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ValueError: ``"__all__"`` without ``dataset_slugs`` (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(SLOCreate, slo)
         if dataset == ENVIRONMENT_WIDE and not body.get("dataset_slugs"):
-            raise ValueError("an SLO created at '__all__' needs dataset_slugs (1 to 10 datasets)")
+            raise RequestValidationError(
+                "an SLO created at '__all__' needs dataset_slugs (1 to 10 datasets)"
+            )
         result: SLO = await self._request("POST", self._path(dataset), json=body, cast=SLO)
         return result
 
-    async def update(self, dataset: str, slo_id: str, slo: SLOUpdate | Mapping[str, Any]) -> SLO:
+    async def update(
+        self, dataset: str, slo_id: str, slo: SLOUpdate | SLO | Mapping[str, Any]
+    ) -> SLO:
         """Replace an SLO. Partial updates are not supported: send every field.
 
         Example:
@@ -135,7 +140,7 @@ class SLOs(Resource):
             The updated SLO.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such SLO.
             APIError: On any other failure.
         """
@@ -173,7 +178,7 @@ class SLOs(Resource):
             For each SLO id, its intervals (empty when there is no data in the range).
 
         Raises:
-            pydantic.ValidationError: The request is invalid (nothing is sent).
+            RequestValidationError: The request is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(SLOHistoryRequest, request)

@@ -28,7 +28,7 @@ class TeamMarkers(Resource):
     """
 
     async def create(
-        self, marker: TeamMarkerCreate | Mapping[str, Any], *, team: str | None = None
+        self, marker: TeamMarkerCreate | TeamMarker | Mapping[str, Any], *, team: str | None = None
     ) -> TeamMarker:
         """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
 
@@ -44,7 +44,7 @@ class TeamMarkers(Resource):
             The new marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(TeamMarkerCreate, marker)
@@ -61,7 +61,7 @@ class TeamMarkers(Resource):
     async def update(
         self,
         marker_id: str,
-        marker: TeamMarkerUpdate | Mapping[str, Any],
+        marker: TeamMarkerUpdate | TeamMarker | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> TeamMarker:
@@ -77,7 +77,7 @@ class TeamMarkers(Resource):
             The updated marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such marker.
             APIError: On any other failure.
         """

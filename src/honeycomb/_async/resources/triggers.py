@@ -58,7 +58,9 @@ class Triggers(Resource):
         )
         return result
 
-    async def create(self, dataset: str, trigger: TriggerCreate | Mapping[str, Any]) -> Trigger:
+    async def create(
+        self, dataset: str, trigger: TriggerCreate | Trigger | Mapping[str, Any]
+    ) -> Trigger:
         """Create a trigger. The trigger rules are checked locally first.
 
         Example:
@@ -76,7 +78,7 @@ class Triggers(Resource):
             The created trigger.
 
         Raises:
-            pydantic.ValidationError: The body is invalid or breaks a trigger rule
+            RequestValidationError: The body is invalid or breaks a trigger rule
                 (nothing is sent).
             NotFoundError: No such dataset.
             UnprocessableEntityError: The API rejected the trigger.
@@ -89,7 +91,7 @@ class Triggers(Resource):
         return result
 
     async def update(
-        self, dataset: str, trigger_id: str, trigger: TriggerUpdate | Mapping[str, Any]
+        self, dataset: str, trigger_id: str, trigger: TriggerUpdate | Trigger | Mapping[str, Any]
     ) -> Trigger:
         """Replace a trigger. Omitted fields return to their defaults (``disabled`` excepted).
 
@@ -106,7 +108,7 @@ class Triggers(Resource):
             The updated trigger.
 
         Raises:
-            pydantic.ValidationError: The body is invalid or breaks a trigger rule
+            RequestValidationError: The body is invalid or breaks a trigger rule
                 (nothing is sent).
             NotFoundError: No such dataset or trigger.
             APIError: On any other failure.

@@ -10,6 +10,7 @@ from typing import Any
 
 from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
 from honeycomb._sync._resource import Resource
+from honeycomb.models._base import request_model
 from honeycomb.models._jsonapi import (
     MAX_PAGE_SIZE,
     build_document,
@@ -116,7 +117,9 @@ class ApiKeys(Resource):
         result: ApiKey = self._request("GET", path, auth="management", cast=ApiKey)
         return result
 
-    def create(self, key: ApiKeyCreate | Mapping[str, Any], *, team: str | None = None) -> ApiKey:
+    def create(
+        self, key: ApiKeyCreate | ApiKey | Mapping[str, Any], *, team: str | None = None
+    ) -> ApiKey:
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
         Example:
@@ -131,7 +134,7 @@ class ApiKeys(Resource):
             The new key, with ``secret`` (and ``token``, the value for ``X-Honeycomb-Team``).
 
         Raises:
-            pydantic.ValidationError: The body is invalid, e.g. configuration permissions
+            RequestValidationError: The body is invalid, e.g. configuration permissions
                 on an ingest key (nothing is sent).
             APIError: On any failure.
         """
@@ -144,7 +147,7 @@ class ApiKeys(Resource):
     def update(
         self,
         key_id: str,
-        update: ApiKeyUpdate | Mapping[str, Any],
+        update: ApiKeyUpdate | ApiKey | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> ApiKey:
@@ -164,13 +167,14 @@ class ApiKeys(Resource):
             The updated key.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
-            ValueError: Configuration permissions for an ingest key (nothing is sent).
+            RequestValidationError: The body is invalid, e.g. configuration permissions
+                for an ingest key (nothing is sent).
             NotFoundError: No such key.
             APIError: On any other failure.
         """
-        body = self._body(ApiKeyUpdate, update)
-        ApiKeyUpdate.model_validate(body).check_for(key_id)
+        model = request_model(ApiKeyUpdate, update)
+        model.check_for(key_id)
+        body = self._body(ApiKeyUpdate, model)
         document = build_document(API_KEY_TYPE, body, resource_id=key_id)
         path = self._team_path(team, "api-keys", key_id)
         result: ApiKey = self._request("PATCH", path, json=document, auth="management", cast=ApiKey)

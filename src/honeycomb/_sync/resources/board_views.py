@@ -58,7 +58,9 @@ class BoardViews(Resource):
         result: BoardView = self._request("GET", _views_path(board_id, view_id), cast=BoardView)
         return result
 
-    def create(self, board_id: str, view: BoardViewCreate | Mapping[str, Any]) -> BoardView:
+    def create(
+        self, board_id: str, view: BoardViewCreate | BoardView | Mapping[str, Any]
+    ) -> BoardView:
         """Add a view to a board. A board has at most 50 views.
 
         Example:
@@ -74,7 +76,7 @@ class BoardViews(Resource):
             The created view.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board.
             ConflictError: The API answered 409 (the spec documents it, without saying when).
             APIError: On any other failure.
@@ -84,7 +86,7 @@ class BoardViews(Resource):
         return result
 
     def update(
-        self, board_id: str, view_id: str, view: BoardViewUpdate | Mapping[str, Any]
+        self, board_id: str, view_id: str, view: BoardViewUpdate | BoardView | Mapping[str, Any]
     ) -> BoardView:
         """Replace a view's name and filters.
 
@@ -97,7 +99,7 @@ class BoardViews(Resource):
             The updated view.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such board or view.
             ConflictError: The API answered 409 (documented by the spec).
             APIError: On any other failure.

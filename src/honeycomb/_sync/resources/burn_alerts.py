@@ -22,8 +22,12 @@ from honeycomb.models.burn_alerts import (
 
 __all__ = ["BurnAlerts"]
 
-BurnAlertCreateLike = ExhaustionTimeBurnAlertCreate | BudgetRateBurnAlertCreate | Mapping[str, Any]
-BurnAlertUpdateLike = ExhaustionTimeBurnAlertUpdate | BudgetRateBurnAlertUpdate | Mapping[str, Any]
+BurnAlertCreateLike = (
+    ExhaustionTimeBurnAlertCreate | BudgetRateBurnAlertCreate | BurnAlert | Mapping[str, Any]
+)
+BurnAlertUpdateLike = (
+    ExhaustionTimeBurnAlertUpdate | BudgetRateBurnAlertUpdate | BurnAlert | Mapping[str, Any]
+)
 
 
 class BurnAlerts(Resource):
@@ -96,7 +100,7 @@ class BurnAlerts(Resource):
             The created alert.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = burn_alert_body(burn_alert, update=False)
@@ -118,7 +122,7 @@ class BurnAlerts(Resource):
             The updated alert.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such alert.
             APIError: On any other failure.
         """

@@ -10,7 +10,7 @@ from typing import Any
 
 from honeycomb._paths import segment
 from honeycomb._sync._resource import Resource
-from honeycomb.errors import NotFoundError
+from honeycomb.errors import NotFoundError, RequestValidationError
 from honeycomb.models.calculated_fields import (
     CalculatedField,
     CalculatedFieldCreate,
@@ -54,7 +54,9 @@ class CalculatedFields(Resource):
             )
             return fields
         if not alias:
-            raise ValueError("alias cannot be empty; pass None to list every calculated field")
+            raise RequestValidationError(
+                "alias cannot be empty; pass None to list every calculated field"
+            )
         try:
             found: CalculatedField | builtins.list[CalculatedField] = self._request(
                 "GET", path, params={"alias": alias}, cast=_ONE_OR_MANY
@@ -87,7 +89,9 @@ class CalculatedFields(Resource):
         return result
 
     def create(
-        self, dataset: str, calculated_field: CalculatedFieldCreate | Mapping[str, Any]
+        self,
+        dataset: str,
+        calculated_field: CalculatedFieldCreate | CalculatedField | Mapping[str, Any],
     ) -> CalculatedField:
         """Create a calculated field.
 
@@ -103,7 +107,7 @@ class CalculatedFields(Resource):
             The created calculated field.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: A field with that alias already exists.
             NotFoundError: No such dataset.
             APIError: On any other failure (an invalid expression is refused by the API).
@@ -118,7 +122,7 @@ class CalculatedFields(Resource):
         self,
         dataset: str,
         calculated_field_id: str,
-        calculated_field: CalculatedFieldUpdate | Mapping[str, Any],
+        calculated_field: CalculatedFieldUpdate | CalculatedField | Mapping[str, Any],
     ) -> CalculatedField:
         """Replace a calculated field's alias, expression and description.
 
@@ -135,7 +139,7 @@ class CalculatedFields(Resource):
             The updated calculated field.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: The new alias is taken.
             NotFoundError: No such dataset or calculated field.
             APIError: On any other failure.

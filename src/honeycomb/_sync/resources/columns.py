@@ -10,7 +10,7 @@ from typing import Any
 
 from honeycomb._paths import segment
 from honeycomb._sync._resource import Resource
-from honeycomb.errors import NotFoundError
+from honeycomb.errors import NotFoundError, RequestValidationError
 from honeycomb.models.columns import Column, ColumnCreate, ColumnUpdate
 
 __all__ = ["Columns"]
@@ -49,7 +49,7 @@ class Columns(Resource):
             columns: builtins.list[Column] = self._request("GET", path, cast=builtins.list[Column])
             return columns
         if not key_name:
-            raise ValueError("key_name cannot be empty; pass None to list every column")
+            raise RequestValidationError("key_name cannot be empty; pass None to list every column")
         try:
             found: Column | builtins.list[Column] = self._request(
                 "GET", path, params={"key_name": key_name}, cast=_ONE_OR_MANY
@@ -79,7 +79,7 @@ class Columns(Resource):
         )
         return result
 
-    def create(self, dataset: str, column: ColumnCreate | Mapping[str, Any]) -> Column:
+    def create(self, dataset: str, column: ColumnCreate | Column | Mapping[str, Any]) -> Column:
         """Create a column ahead of any data, e.g. to give it a type or a description.
 
         Example:
@@ -94,7 +94,7 @@ class Columns(Resource):
             The created column.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: A column with that key name already exists.
             NotFoundError: No such dataset.
             APIError: On any other failure.
@@ -106,7 +106,7 @@ class Columns(Resource):
         return result
 
     def update(
-        self, dataset: str, column_id: str, column: ColumnUpdate | Mapping[str, Any]
+        self, dataset: str, column_id: str, column: ColumnUpdate | Column | Mapping[str, Any]
     ) -> Column:
         """Change a column's type, description or visibility (PUT: send every field to keep).
 
@@ -123,7 +123,7 @@ class Columns(Resource):
             The updated column.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset or column.
             APIError: On any other failure.
         """

@@ -54,7 +54,7 @@ class Datasets(Resource):
         result: Dataset = self._request("GET", f"/1/datasets/{segment(dataset)}", cast=Dataset)
         return result
 
-    def create(self, dataset: DatasetCreate | Mapping[str, Any]) -> Dataset:
+    def create(self, dataset: DatasetCreate | Dataset | Mapping[str, Any]) -> Dataset:
         """Create a dataset, or return the existing one of that name.
 
         The API answers 201 when it creates the dataset and 200 with the existing dataset
@@ -71,7 +71,7 @@ class Datasets(Resource):
             The created (or existing) dataset.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(DatasetCreate, dataset)
@@ -85,7 +85,7 @@ class Datasets(Resource):
         result: Dataset = self._requester.decode(response, Dataset)
         return result
 
-    def update(self, dataset: str, update: DatasetUpdate | Mapping[str, Any]) -> Dataset:
+    def update(self, dataset: str, update: DatasetUpdate | Dataset | Mapping[str, Any]) -> Dataset:
         """Replace a dataset's editable fields (description, JSON depth, settings).
 
         Example:
@@ -100,7 +100,7 @@ class Datasets(Resource):
             The updated dataset.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset.
             APIError: On any other failure.
         """

@@ -107,7 +107,7 @@ class Environments(Resource):
         return result
 
     def create(
-        self, env: EnvironmentCreate | Mapping[str, Any], *, team: str | None = None
+        self, env: EnvironmentCreate | Environment | Mapping[str, Any], *, team: str | None = None
     ) -> Environment:
         """Create an environment. It starts delete-protected.
 
@@ -122,7 +122,7 @@ class Environments(Resource):
             The new environment.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: An environment of that name exists.
             APIError: On any other failure.
         """
@@ -140,7 +140,7 @@ class Environments(Resource):
     def update(
         self,
         env_id: str,
-        update: EnvironmentUpdate | Mapping[str, Any],
+        update: EnvironmentUpdate | Environment | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> Environment:
@@ -159,7 +159,7 @@ class Environments(Resource):
             The updated environment.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such environment.
             APIError: On any other failure.
         """

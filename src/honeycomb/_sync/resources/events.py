@@ -162,7 +162,7 @@ class Events(Resource):
             The API's answer (``errorMessage`` set when it failed).
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             MissingCredentialError: No API key is configured.
             APIError: On any failure.
         """

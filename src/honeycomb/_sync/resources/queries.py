@@ -22,7 +22,9 @@ __all__ = ["Queries"]
 class Queries(Resource):
     """Saved query specifications (``/1/queries``)."""
 
-    def create(self, dataset: str, query: QuerySpec | QueryBuilder | Mapping[str, Any]) -> Query:
+    def create(
+        self, dataset: str, query: QuerySpec | QueryBuilder | Query | Mapping[str, Any]
+    ) -> Query:
         """Save a query specification (it is validated locally first, and not run).
 
         Example:

@@ -70,7 +70,7 @@ class QueryAnnotations(Resource):
         return result
 
     def create(
-        self, dataset: str, annotation: QueryAnnotationCreate | Mapping[str, Any]
+        self, dataset: str, annotation: QueryAnnotationCreate | QueryAnnotation | Mapping[str, Any]
     ) -> QueryAnnotation:
         """Name a query (made with ``client.queries.create``).
 
@@ -86,7 +86,7 @@ class QueryAnnotations(Resource):
             The created annotation.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset or query.
             APIError: On any other failure.
         """
@@ -100,7 +100,7 @@ class QueryAnnotations(Resource):
         self,
         dataset: str,
         annotation_id: str,
-        annotation: QueryAnnotationUpdate | Mapping[str, Any],
+        annotation: QueryAnnotationUpdate | QueryAnnotation | Mapping[str, Any],
     ) -> QueryAnnotation:
         """Replace an annotation's name and description (no partial updates).
 
@@ -118,7 +118,7 @@ class QueryAnnotations(Resource):
             The updated annotation.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such dataset or annotation.
             APIError: On any other failure.
         """

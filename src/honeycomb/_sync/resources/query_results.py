@@ -25,6 +25,7 @@ from honeycomb.errors import (
     HoneycombError,
     PollTimeoutError,
     QueryFailedError,
+    RequestValidationError,
 )
 from honeycomb.models.queries import (
     MAX_QUERY_LIMIT,
@@ -72,7 +73,7 @@ class QueryResults(Resource):
             The new query result (poll :meth:`get` until ``complete``).
 
         Raises:
-            pydantic.ValidationError: The request is invalid (nothing is sent).
+            RequestValidationError: The request is invalid (nothing is sent).
             RateLimitError: Too many query results were created recently.
             APIError: On any other failure.
         """
@@ -160,7 +161,9 @@ class QueryResults(Resource):
             ValueError: ``timeout`` or the poll intervals are not positive.
         """
         if timeout <= 0 or poll_interval <= 0 or max_poll_interval <= 0:
-            raise ValueError("timeout, poll_interval and max_poll_interval must be positive")
+            raise RequestValidationError(
+                "timeout, poll_interval and max_poll_interval must be positive"
+            )
         deadline = _io.monotonic() + timeout
         options: dict[str, Any] = {
             "disable_series": disable_series,

@@ -53,7 +53,7 @@ class Recipients(Resource):
         )
         return result
 
-    def create(self, recipient: RecipientCreate | Mapping[str, Any]) -> Recipient:
+    def create(self, recipient: RecipientCreate | Recipient | Mapping[str, Any]) -> Recipient:
         """Create a recipient.
 
         Example:
@@ -68,7 +68,7 @@ class Recipients(Resource):
             The created recipient.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ConflictError: An identical recipient already exists.
             APIError: On any other failure.
         """
@@ -78,7 +78,7 @@ class Recipients(Resource):
         return result
 
     def update(
-        self, recipient_id: str, recipient: RecipientCreate | Mapping[str, Any]
+        self, recipient_id: str, recipient: RecipientCreate | Recipient | Mapping[str, Any]
     ) -> Recipient:
         """Replace a recipient's details.
 
@@ -90,7 +90,7 @@ class Recipients(Resource):
             The updated recipient.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such recipient.
             ConflictError: An identical recipient already exists.
             APIError: On any other failure.

@@ -15,6 +15,7 @@ from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
 from honeycomb._sync._polling import poll
 from honeycomb._sync._resource import Resource
 from honeycomb.errors import HoneycombError, PaginationError
+from honeycomb.models._base import request_model
 from honeycomb.models._jsonapi import MAX_PAGE_SIZE, check_page_size
 from honeycomb.models.service_maps import (
     DependencyRequest,
@@ -79,13 +80,10 @@ class ServiceMaps(Resource):
             The request: its ``request_id`` and ``status`` (usually ``pending``).
 
         Raises:
-            pydantic.ValidationError: The request is invalid (nothing is sent).
+            RequestValidationError: The request is invalid (nothing is sent).
             APIError: On any failure.
         """
-        if isinstance(request, DependencyRequestCreate):
-            spec = request
-        else:
-            spec = DependencyRequestCreate.model_validate(request or {})
+        spec = request_model(DependencyRequestCreate, request or {})
         body = self._body(DependencyRequestCreate, spec)
         result: DependencyRequest = self._request(
             "POST",
@@ -175,7 +173,7 @@ class ServiceMaps(Resource):
             All dependencies, in API order.
 
         Raises:
-            pydantic.ValidationError: The request is invalid (nothing is sent).
+            RequestValidationError: The request is invalid (nothing is sent).
             PollTimeoutError: Not ready within ``timeout``; carries the request id, so
                 ``iterate(error.resource_id)`` can resume later.
             HoneycombError: The request ended with status ``error``.

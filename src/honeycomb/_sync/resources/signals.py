@@ -11,6 +11,7 @@ from typing import Any
 from honeycomb._paths import segment
 from honeycomb._sync._pagination import DEFAULT_MAX_PAGES, Paginator
 from honeycomb._sync._resource import Resource
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._jsonapi import MAX_PAGE_SIZE, check_page_size
 from honeycomb.models._time import TimeLike, to_unix_seconds
 from honeycomb.models.signals import (
@@ -151,7 +152,7 @@ class Signals(Resource):
         result: Signal = self._request("GET", f"/1/signals/{segment(signal_id)}", cast=Signal)
         return result
 
-    def update(self, signal_id: str, update: SignalUpdate | Mapping[str, Any]) -> Signal:
+    def update(self, signal_id: str, update: SignalUpdate | Signal | Mapping[str, Any]) -> Signal:
         """Switch a signal on or off, set its sensitivity, or replace its recipients.
 
         Only the fields given are changed. ``recipients`` replaces the whole set (an empty
@@ -168,7 +169,7 @@ class Signals(Resource):
             The updated signal.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such signal.
             APIError: On any other failure.
         """
@@ -213,9 +214,9 @@ class Signals(Resource):
         """
         start, end = to_unix_seconds(start_time), to_unix_seconds(end_time)
         if end <= start:
-            raise ValueError(f"end_time ({end}) must be after start_time ({start})")
+            raise RequestValidationError(f"end_time ({end}) must be after start_time ({start})")
         if end - start > MAX_HISTORICAL_ANOMALY_SPAN:
-            raise ValueError(
+            raise RequestValidationError(
                 f"the window spans {(end - start) / 86400:.1f} days; the API allows at most 30"
             )
         params = {"start_time": start, "end_time": end, "page[size]": check_page_size(page_size)}

@@ -11,6 +11,7 @@ from typing import Any
 
 from honeycomb._paths import ENVIRONMENT_WIDE, segment
 from honeycomb._sync._resource import Resource
+from honeycomb.errors import RequestValidationError
 from honeycomb.models._time import TimeLike, to_unix_seconds
 from honeycomb.models.slos import (
     SLO,
@@ -35,7 +36,7 @@ def _window(
     start = default[0] if start_time is None else to_unix_seconds(start_time)
     end = default[1] if end_time is None else to_unix_seconds(end_time)
     if end <= start:
-        raise ValueError(f"end_time ({end}) must be after start_time ({start})")
+        raise RequestValidationError(f"end_time ({end}) must be after start_time ({start})")
     return {"start_time": start, "end_time": end}
 
 
@@ -91,7 +92,7 @@ class SLOs(Resource):
         result: SLO = self._request("GET", self._path(dataset, slo_id), params=params, cast=SLO)
         return result
 
-    def create(self, dataset: str, slo: SLOCreate | Mapping[str, Any]) -> SLO:
+    def create(self, dataset: str, slo: SLOCreate | SLO | Mapping[str, Any]) -> SLO:
         """Create an SLO.
 
         For a multi-dataset SLO, pass ``"__all__"`` as the dataset and list 1-10 datasets
@@ -109,17 +110,19 @@ class SLOs(Resource):
             The created SLO.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             ValueError: ``"__all__"`` without ``dataset_slugs`` (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(SLOCreate, slo)
         if dataset == ENVIRONMENT_WIDE and not body.get("dataset_slugs"):
-            raise ValueError("an SLO created at '__all__' needs dataset_slugs (1 to 10 datasets)")
+            raise RequestValidationError(
+                "an SLO created at '__all__' needs dataset_slugs (1 to 10 datasets)"
+            )
         result: SLO = self._request("POST", self._path(dataset), json=body, cast=SLO)
         return result
 
-    def update(self, dataset: str, slo_id: str, slo: SLOUpdate | Mapping[str, Any]) -> SLO:
+    def update(self, dataset: str, slo_id: str, slo: SLOUpdate | SLO | Mapping[str, Any]) -> SLO:
         """Replace an SLO. Partial updates are not supported: send every field.
 
         Example:
@@ -135,7 +138,7 @@ class SLOs(Resource):
             The updated SLO.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such SLO.
             APIError: On any other failure.
         """
@@ -173,7 +176,7 @@ class SLOs(Resource):
             For each SLO id, its intervals (empty when there is no data in the range).
 
         Raises:
-            pydantic.ValidationError: The request is invalid (nothing is sent).
+            RequestValidationError: The request is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(SLOHistoryRequest, request)

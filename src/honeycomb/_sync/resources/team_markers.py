@@ -30,7 +30,7 @@ class TeamMarkers(Resource):
     """
 
     def create(
-        self, marker: TeamMarkerCreate | Mapping[str, Any], *, team: str | None = None
+        self, marker: TeamMarkerCreate | TeamMarker | Mapping[str, Any], *, team: str | None = None
     ) -> TeamMarker:
         """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
 
@@ -46,7 +46,7 @@ class TeamMarkers(Resource):
             The new marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             APIError: On any failure.
         """
         body = self._body(TeamMarkerCreate, marker)
@@ -63,7 +63,7 @@ class TeamMarkers(Resource):
     def update(
         self,
         marker_id: str,
-        marker: TeamMarkerUpdate | Mapping[str, Any],
+        marker: TeamMarkerUpdate | TeamMarker | Mapping[str, Any],
         *,
         team: str | None = None,
     ) -> TeamMarker:
@@ -79,7 +79,7 @@ class TeamMarkers(Resource):
             The updated marker.
 
         Raises:
-            pydantic.ValidationError: The body is invalid (nothing is sent).
+            RequestValidationError: The body is invalid (nothing is sent).
             NotFoundError: No such marker.
             APIError: On any other failure.
         """
