@@ -122,7 +122,7 @@ def test_apply_to_an_empty_target_resolves_every_reference(source: Client, targe
     assert slo.sli is not None and slo.sli.alias == "is_good"
     triggers = {t.name: t for t in target.triggers.list("api")}
     slow = triggers["Slow checkout"]
-    assert [recipients[r.id] for r in slow.recipients or []] == [
+    assert [recipients[str(r.id)] for r in slow.recipients or []] == [
         ("email", "oncall@example.com"),
         ("pagerduty", "0123456789abcdef0123456789abcdef"),
     ]
