@@ -106,13 +106,14 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting."""
+    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting, CLI."""
     # orjson is optional: the event encoder uses it when installed (see docs/benchmarks.md).
-    session.install("-e", ".[zstd,otel,cache]", "libhoney", "orjson")
+    session.install("-e", ".[zstd,otel,cache,cli]", "libhoney", "orjson")
     session.run("python", "scripts/bench/request_overhead.py")
     session.run("python", "scripts/bench/import_time.py")
     session.run("python", "scripts/bench/events.py")
     session.run("python", "scripts/bench/porting.py")
+    session.run("python", "scripts/bench/cli_events.py")
 
 
 @nox.session

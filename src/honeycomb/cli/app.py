@@ -33,6 +33,11 @@ COMMANDS: dict[str, Lazy] = {
     "mcp": Lazy(
         "honeycomb.cli.commands.mcp:app", "Serve the SDK to agents over MCP (stdio).", WORKFLOWS
     ),
+    "query": Lazy("honeycomb.cli.commands.query:app", "Run a query, print its rows.", WORKFLOWS),
+    "events": Lazy(
+        "honeycomb.cli.commands.events:app", "Send events from NDJSON or JSON.", WORKFLOWS
+    ),
+    "schema": Lazy("honeycomb.cli.commands.schema:app", "JSON Schemas of the models.", WORKFLOWS),
     "completion": Lazy(
         "honeycomb.cli.commands.completion:app", "Print a shell completion script.", SETUP
     ),

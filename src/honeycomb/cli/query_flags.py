@@ -697,6 +697,7 @@ def check_query(
 
 
 def _name_flag(problem: str, flags: QueryFlags, base: Mapping[str, Any]) -> str:
+    problem = problem.replace("add it with calculate()", "add it with --calc")
     match = _PROBLEM_HEAD.match(problem)
     if match:
         field, index = match.group(1), int(match.group(2))
