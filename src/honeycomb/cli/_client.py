@@ -69,5 +69,15 @@ def _log_to_stderr() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("[%(asctime)s %(levelname)s] %(message)s"))
     handler._honeycomb_cli = True  # type: ignore[attr-defined]
+    handler._level_before = logger.level  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
+
+
+def stop_logging() -> None:
+    """Undo ``--debug``'s logging when its command ends, so that the next command run in
+    the same process (``honeycomb shell``, tests) is not logged to a stream it never saw."""
+    for handler in list(logger.handlers):
+        if getattr(handler, "_honeycomb_cli", False):
+            logger.removeHandler(handler)
+            logger.setLevel(getattr(handler, "_level_before", logging.NOTSET))

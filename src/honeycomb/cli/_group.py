@@ -338,6 +338,9 @@ def run_guarded(invoke: Callable[[], Any], state: CliState) -> int:
             result = invoke()
         finally:
             state.close()
+            built = sys.modules.get("honeycomb.cli._client")  # only if a client was made
+            if built is not None:
+                built.stop_logging()
     except click.ClickException as err:
         # Usage errors (2) and click's own file errors (1): click's plain rendering.
         err.show()
