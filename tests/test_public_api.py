@@ -46,3 +46,35 @@ def test_clients_are_importable_from_the_top() -> None:
 
     assert Client.__module__ == "honeycomb._sync.client"
     assert AsyncClient.__module__ == "honeycomb._async.client"
+
+
+def test_every_public_model_is_importable_from_honeycomb_models() -> None:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import honeycomb.models as models
+
+    for info in pkgutil.iter_modules(models.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"honeycomb.models.{info.name}")
+        for name in module.__all__:
+            value = getattr(module, name)
+            if name.isupper() or inspect.isfunction(value):
+                continue
+            assert getattr(models, name) is value, f"{info.name}.{name}"
+
+
+def test_models_import_lazily() -> None:
+    code = (
+        "import sys\n"
+        "import honeycomb.models\n"
+        "print(sorted(m for m in sys.modules if m.startswith('honeycomb.models.')))\n"
+        "from honeycomb.models import Trigger\n"
+        "print('pydantic' in sys.modules, 'honeycomb.models.boards' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "True False"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from honeycomb._async._resource import Resource
 from honeycomb._paths import segment
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.burn_alerts import (
     AnyBurnAlert,
     BudgetRateBurnAlertCreate,
@@ -54,6 +55,8 @@ class BurnAlerts(Resource):
             NotFoundError: No such dataset or SLO.
             APIError: On any other failure.
         """
+        if not slo_id:
+            raise RequestValidationError("slo_id cannot be empty")
         result: builtins.list[BurnAlert] = await self._request(
             "GET",
             self._path(dataset),

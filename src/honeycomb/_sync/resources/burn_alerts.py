@@ -10,6 +10,7 @@ from typing import Any
 
 from honeycomb._paths import segment
 from honeycomb._sync._resource import Resource
+from honeycomb.errors import RequestValidationError
 from honeycomb.models.burn_alerts import (
     AnyBurnAlert,
     BudgetRateBurnAlertCreate,
@@ -56,6 +57,8 @@ class BurnAlerts(Resource):
             NotFoundError: No such dataset or SLO.
             APIError: On any other failure.
         """
+        if not slo_id:
+            raise RequestValidationError("slo_id cannot be empty")
         result: builtins.list[BurnAlert] = self._request(
             "GET",
             self._path(dataset),
