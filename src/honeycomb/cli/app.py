@@ -38,6 +38,7 @@ COMMANDS: dict[str, Lazy] = {
         "honeycomb.cli.commands.events:app", "Send events from NDJSON or JSON.", WORKFLOWS
     ),
     "schema": Lazy("honeycomb.cli.commands.schema:app", "JSON Schemas of the models.", WORKFLOWS),
+    "shell": Lazy("honeycomb.cli.commands.shell:app", "An interactive session.", WORKFLOWS),
     "completion": Lazy(
         "honeycomb.cli.commands.completion:app", "Print a shell completion script.", SETUP
     ),
