@@ -5,12 +5,14 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 import sys
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+import pydantic_core
 import pytest
 
 from honeycomb import EventTooLargeError, InvalidEventError, TooManyFieldsError
@@ -332,3 +334,32 @@ def test_event_result_ok() -> None:
     assert not EventResult(1, 400, "Event has too many columns.").ok
     assert not EventResult(2, 0, "not sent").ok
     assert not EventResult(3, 200, "odd").ok
+
+
+def _like_orjson(value: Any, option: int = 0) -> bytes:
+    """What orjson writes for NaN and infinities: null."""
+    return pydantic_core.to_json(value, inf_nan_mode="null")
+
+
+@pytest.mark.parametrize("encoder", ["pydantic_core", "orjson-like"])
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        ({"n": float("nan")}, "n"),
+        ({"ok": 1, "n": float("inf")}, "n"),
+        ({"deep": {"list": [1.0, None, float("-inf")]}}, "deep.list[2]"),
+    ],
+)
+def test_nan_and_infinity_fail_the_event_naming_the_field(
+    monkeypatch: pytest.MonkeyPatch, encoder: str, data: dict[str, Any], where: str
+) -> None:
+    monkeypatch.setattr(ev, "_orjson_dumps", _like_orjson if encoder != "pydantic_core" else None)
+    for encode in (ev.element, ev.encode_data):
+        with pytest.raises(InvalidEventError, match=re.escape(f"event field {where!r} is NaN")):
+            encode(data)
+
+
+def test_none_is_still_null_and_finite_floats_are_kept() -> None:
+    assert (
+        ev.element({"a": None, "b": 1.5, "c": [None]}) == b'{"data":{"a":null,"b":1.5,"c":[null]}}'
+    )

@@ -438,3 +438,15 @@ def test_module_serves_from_the_command_line() -> None:
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity"])
+def test_bare_nan_and_infinity_are_not_json_to_the_fake(http: httpx.Client, token: str) -> None:
+    body = f'[{{"data": {{"ok": 1}}}}, {{"data": {{"n": {token}}}}}]'
+    response = http.post("/1/batch/web", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert "not valid JSON" in response.text
+    single = http.post(
+        "/1/events/web", content=f'{{"n": {token}}}', headers={"Content-Type": "application/json"}
+    )
+    assert single.status_code == 400

@@ -914,3 +914,14 @@ def test_no_warning_when_the_query_is_invalid() -> None:
                 {"time_range": 3600, "compare_time_offset_seconds": 86400, "limit": 0},
                 for_query_result=True,
             )
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "at"),
+    [(">", float("nan"), ""), ("=", float("inf"), ""), ("in", [1, float("-inf")], " (at [1])")],
+)
+def test_nan_and_infinity_in_a_filter_are_refused(op: str, value: Any, at: str) -> None:
+    builder = QueryBuilder().calculate("COUNT").where("duration_ms", op, value)
+    with pytest.raises(QueryValidationError) as info:
+        builder.build()
+    assert f"{at} is NaN or infinite" in str(info.value)

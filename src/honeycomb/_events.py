@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import pydantic_core
 
+from honeycomb._finite import non_finite_path
 from honeycomb.errors import (
     EventTooLargeError,
     InvalidEventError,
@@ -88,7 +89,23 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson_dumps, _UTC_Z = None, 0
     _loads = pydantic_core.from_json
 
-_to_json = pydantic_core.to_json
+
+def _to_json(value: Any) -> bytes:
+    # NaN and infinities as null, as orjson writes them, so that one check (below) finds
+    # them whichever encoder ran: a bare NaN token would make the whole request invalid.
+    return pydantic_core.to_json(value, inf_nan_mode="null")
+
+
+def _check_finite(data: Any, body: bytes) -> None:
+    """Refuse an event whose fields hold NaN or an infinity (each was encoded as null,
+    so only an event whose JSON has a null needs searching)."""
+    if b"null" in body:
+        where = non_finite_path(data)
+        if where is not None:
+            raise InvalidEventError(
+                f"event field {where!r} is NaN or infinite, which JSON cannot carry; "
+                "send None or a string instead"
+            )
 
 
 def dumps(value: Any) -> bytes:
@@ -233,6 +250,7 @@ def encode_data(data: Any) -> bytes:
         body = dumps(data)
     except (TypeError, ValueError) as err:
         raise InvalidEventError(f"event is not serialisable to JSON: {err}") from err
+    _check_finite(data, body)
     if len(body) > MAX_EVENT_BYTES:
         raise EventTooLargeError(len(body), MAX_EVENT_BYTES)
     return body
@@ -307,6 +325,8 @@ def element(data: Any, time_fragment: bytes = b"", samplerate: int | None = None
             body = _to_json(data)
         except (TypeError, ValueError) as err:
             raise InvalidEventError(f"event is not serialisable to JSON: {err}") from err
+    if b"null" in body:
+        _check_finite(data, body)
     if samplerate is None:
         result = _OPEN + body + time_fragment + b"}"
     else:

@@ -74,6 +74,7 @@ from typing import Any, TypeGuard
 
 from pydantic import BaseModel, ValidationError
 
+from honeycomb._finite import non_finite_path
 from honeycomb.errors import RequestValidationError
 from honeycomb.models._base import request_data
 from honeycomb.models.queries import (
@@ -276,6 +277,12 @@ def _check_filter(loc: tuple[str | int, ...], item: Mapping[str, Any]) -> list[_
     has_value = item.get("value") is not None
     value = item.get("value")
     where = _path(loc)
+    bad_number = non_finite_path(value)
+    if bad_number is not None:
+        at = f" (at {bad_number})" if bad_number else ""
+        return [
+            _Problem(loc, f"{where}: value {_short_repr(value)}{at} is NaN or infinite, not JSON")
+        ]
     if op in _VALUELESS_FILTER_OPS:
         if has_value:
             return [

@@ -19,6 +19,7 @@ from honeycomb import (
 )
 from honeycomb._events import MAX_BODY_BYTES, MAX_EVENT_BYTES
 from honeycomb.models.events import BatchEvent, EventResult
+from honeycomb.testing import FakeHoneycomb
 
 from .._loopback import LoopbackServer, decoded  # noqa: TID252 - a helper shared by both trees
 from .conftest import API_KEY, BASE
@@ -309,3 +310,25 @@ async def test_send_kinesis_validates_before_sending(
     with pytest.raises(ValueError):
         await client.events.send_kinesis("logs", {"records": []})  # no requestId
     assert httpx_mock.get_requests() == []
+
+
+@pytest.fixture
+def fake() -> FakeHoneycomb:
+    return FakeHoneycomb()
+
+
+async def test_an_event_with_nan_fails_alone_and_its_neighbours_are_stored(
+    fake: FakeHoneycomb, hc: AsyncClient
+) -> None:
+    events: list[dict[str, Any]] = [
+        {"data": {"n": 1}},
+        {"data": {"n": float("nan")}},
+        {"data": {"n": 3.0}},
+    ]
+    results = await hc.events.send_batch("web", events)
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].error is not None and "'n' is NaN or infinite" in results[1].error
+    assert isinstance(results[1].exception, InvalidEventError)
+    assert sorted(e["data"]["n"] for e in fake.events("web")) == [1, 3.0]
+    with pytest.raises(InvalidEventError, match="'n' is NaN"):
+        await hc.events.send("web", {"n": float("-inf")})

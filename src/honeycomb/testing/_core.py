@@ -31,6 +31,7 @@ __all__ = [
     "empty",
     "ok",
     "public",
+    "strict_loads",
 ]
 
 Auth = Literal["config", "events", "kinesis", "management"]
@@ -68,7 +69,7 @@ class Ctx:
                 self._body = None
             else:
                 try:
-                    self._body = json.loads(raw)
+                    self._body = strict_loads(raw)
                 except ValueError as err:
                     raise bad_request(f"request body is not valid JSON: {err}", v2=self.v2) from err
             self._parsed = True
@@ -183,6 +184,20 @@ class Route:
     def __post_init__(self) -> None:
         regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", self.template)
         self.pattern = re.compile(f"^{regex}/?$")
+
+
+def _not_json(token: str) -> Any:
+    raise ValueError(f"{token} is not JSON")
+
+
+def strict_loads(raw: str | bytes) -> Any:
+    """Parse JSON as the API does: the bare ``NaN``, ``Infinity`` and ``-Infinity`` that
+    Python's own parser accepts are refused.
+
+    Raises:
+        ValueError: Not valid JSON.
+    """
+    return json.loads(raw, parse_constant=_not_json)
 
 
 def ok(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> FakeResponse:

@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from honeycomb.testing._core import Ctx, Route, ok
+from honeycomb.testing._core import Ctx, Route, ok, strict_loads
 from honeycomb.testing._http import (
     PROBLEM,
     ApiError,
@@ -179,7 +179,7 @@ def create_kinesis(ctx: Ctx) -> FakeResponse:
         try:
             raw = base64.b64decode(record["data"], validate=True)
             text = raw.decode("utf-8")
-            events = [json.loads(line) for line in text.splitlines() if line.strip()]
+            events = [strict_loads(line) for line in text.splitlines() if line.strip()]
         except (KeyError, TypeError, ValueError):
             return ok(
                 {"requestId": request_id, "timestamp": now_ms, "errorMessage": "invalid record"},
