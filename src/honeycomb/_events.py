@@ -509,8 +509,10 @@ def compress(body: bytes, encoding: Encoding) -> bytes:
     import zstandard
 
     # A compressor is not safe to share between threads; making one is cheap.
-    result: bytes = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(body)
-    return result
+    out = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(body)
+    # zstandard allocates the worst-case size and shrinks the bytes object in place,
+    # which keeps the whole allocation (about the input's size) alive: copy to the size.
+    return bytes(memoryview(out))
 
 
 # -- results -----------------------------------------------------------------------------

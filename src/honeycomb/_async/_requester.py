@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import platform
 import socket
+import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -23,6 +24,7 @@ from honeycomb import _io, _tracing
 from honeycomb._config import DEFAULT_TIMEOUT, AuthKind, ClientConfig
 from honeycomb._deadline import bound_by_deadlines
 from honeycomb._deadline import deadline as call_deadline
+from honeycomb._gc import LARGE_BODY, paused_gc
 from honeycomb._logging import logger, redact_headers, secret_filter
 from honeycomb._operations import media_type
 from honeycomb._pagination import origin
@@ -96,19 +98,11 @@ class Requester:
         self.config = config
         secret_filter.add(self, config.secrets())  # for as long as this pipeline lives
         self.state = state or SharedState(config.team)
-        if http_client is None:
-            self.http = httpx.AsyncClient(
-                timeout=config.timeout or DEFAULT_TIMEOUT,
-                limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-                follow_redirects=False,
-            )
-            bound_by_deadlines(self.http)
-            self.owns_http = True
-        else:
-            # An injected client is used as is: its own timeout applies unless the
-            # caller also passed timeout= to us.
-            self.http = http_client
-            self.owns_http = False
+        # An injected client is used as is: its own timeout applies unless the caller
+        # also passed timeout= to us. Our own is made on first use (see ``http``).
+        self._http = http_client
+        self._http_lock = threading.Lock()
+        self.owns_http = http_client is None
         self._timeout: Any = config.timeout or httpx.USE_CLIENT_DEFAULT
         self._prefix = config.base_url  # no trailing slash; may carry a path (a proxy)
         self._origin = origin(httpx.URL(config.base_url))
@@ -116,6 +110,25 @@ class Requester:
         if config.cache_ttl and self.state.cache is None:
             self.state.cache = _new_cache(self._base_path)
         self._merged: dict[tuple[AuthKind, str], dict[str, str]] = {}
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The httpx client. Ours is made on first use: its SSL context (the system's CA
+        certificates) costs tens of milliseconds, which a client built but never used,
+        or used over ``http://``, should not pay at construction."""
+        http = self._http
+        if http is None:
+            with self._http_lock:
+                http = self._http
+                if http is None:
+                    http = httpx.AsyncClient(
+                        timeout=self.config.timeout or DEFAULT_TIMEOUT,
+                        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                        follow_redirects=False,
+                    )
+                    bound_by_deadlines(http)
+                    self._http = http
+        return http
 
     # -- building ------------------------------------------------------------------
 
@@ -280,6 +293,9 @@ class Requester:
                 (time.perf_counter() - started) * 1000,
                 redact_headers(request.headers.multi_items()),
             )
+        # The body is read and the connection released: drop the stream, which points
+        # back at the response (a reference cycle only the collector would free).
+        response.stream = _DRAINED
         info = parse_rate_limit(response.headers)
         if info is not None:
             self.state.rate_limit = info
@@ -488,7 +504,10 @@ class Requester:
                 body=None,
             )
         try:
-            return adapter_for(cast).validate_json(content)
+            if len(content) < LARGE_BODY:
+                return adapter_for(cast).validate_json(content)
+            with paused_gc():
+                return adapter_for(cast).validate_json(content)
         except pydantic.ValidationError as err:
             text = content.decode("utf-8", errors="replace")
             if any(e["type"] == "json_invalid" for e in err.errors()):
@@ -629,6 +648,7 @@ def _new_cache(base_path: str) -> ResponseCache:
 
 
 _MIN_ATTEMPT_TIMEOUT = 0.05
+_DRAINED = httpx.ByteStream(b"")
 
 
 def _timeout_within(current: Any, left: float) -> dict[str, float | None]:

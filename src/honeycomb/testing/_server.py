@@ -20,6 +20,9 @@ def _handler_class(handle: Handle) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "FakeHoneycomb"
+        # TCP_NODELAY: the headers and the body go out as two writes; with Nagle's
+        # algorithm the second waits for the client's delayed ACK (about 40 ms).
+        disable_nagle_algorithm = True
 
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

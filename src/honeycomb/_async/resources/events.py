@@ -29,6 +29,7 @@ from honeycomb._events import (
     plan_chunks,
     resolve_compression,
 )
+from honeycomb._gc import paused_gc
 from honeycomb._paths import segment
 from honeycomb.errors import InvalidEventError
 from honeycomb.models.events import BatchEvent, EventResult, KinesisEvent, KinesisResponse
@@ -117,27 +118,31 @@ class Events(Resource):
         results: builtins.list[EventResult | None] = []
         elements: builtins.list[bytes] = []
         positions: builtins.list[int] = []
-        for index, item in enumerate(events):
-            try:
-                elements.append(encode_item(item))
-            except InvalidEventError as err:
-                results.append(EventResult(index, 0, str(err), err))
-                continue
-            results.append(None)
-            positions.append(index)
+        # The collector is paused while encoding and while reporting: with many events
+        # its passes over the caller's list would cost more than the work (see _gc.py).
+        with paused_gc():
+            for index, item in enumerate(events):
+                try:
+                    elements.append(encode_item(item))
+                except InvalidEventError as err:
+                    results.append(EventResult(index, 0, str(err), err))
+                    continue
+                results.append(None)
+                positions.append(index)
         for chunk in plan_chunks([len(e) for e in elements], max_body=MAX_BODY_BYTES):
             status = await post_batch(
                 self._requester, path, elements[chunk.start : chunk.stop], encoding
             )
             failures = status.failures
-            for offset, pos in enumerate(chunk):
-                index = positions[pos]
-                failure = failures.get(offset)
-                results[index] = (
-                    EventResult(index, status.ok_status)
-                    if failure is None
-                    else EventResult(index, failure[0], failure[1], status.exception)
-                )
+            with paused_gc():
+                for offset, pos in enumerate(chunk):
+                    index = positions[pos]
+                    failure = failures.get(offset)
+                    results[index] = (
+                        EventResult(index, status.ok_status)
+                        if failure is None
+                        else EventResult(index, failure[0], failure[1], status.exception)
+                    )
         return [r for r in results if r is not None]
 
     async def send_kinesis(
