@@ -106,7 +106,8 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting, CLI."""
+    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting, CLI,
+    and the performance goals (each against its floor, PASS/FAIL)."""
     # orjson is optional: the event encoder uses it when installed (see docs/benchmarks.md).
     session.install("-e", ".[zstd,otel,cache,cli]", "libhoney", "orjson")
     session.run("python", "scripts/bench/request_overhead.py")
@@ -114,6 +115,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "scripts/bench/events.py")
     session.run("python", "scripts/bench/porting.py")
     session.run("python", "scripts/bench/cli_events.py")
+    session.run("python", "scripts/bench/goals.py")
 
 
 @nox.session
