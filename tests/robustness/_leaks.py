@@ -74,21 +74,6 @@ def assert_pickles_without_keys(err: HoneycombError) -> None:
     assert type(copy) is type(err) and str(copy) == str(err)
 
 
-OPEN_7 = (
-    "issue 10 defect 7 (engineer errors): repr(e.request.headers) shows X-Honeycomb-Team; "
-    "httpx masks only Authorization"
-)
-OPEN_2 = (
-    "issue 10 defect 2 (engineer errors): exceptions do not survive pickle (TypeError, "
-    "QueryValidationError split per character) and pickles carry the key"
-)
-OPEN_3 = "issue 10 defect 3 (engineer errors): a 3xx is taken as success"
-OPEN_6 = (
-    "issue 10 defect 6 (engineer errors): untyped exceptions escape (OverflowError, "
-    "ValueError, RecursionError, UnicodeEncodeError, ZeroDivisionError...)"
-)
-
-
 def only_typed(call: Callable[[], T]) -> T | HoneycombError:
     """Run ``call``; let only a ``HoneycombError`` through (returned, after checking it
     for keys). Anything else propagates and fails the test with hypothesis' example."""

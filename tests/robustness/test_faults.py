@@ -15,7 +15,7 @@ from honeycomb import Client
 from honeycomb.errors import HoneycombError
 from tests._loopback import FAULTS, FaultServer
 
-from ._leaks import API_KEY, KEY_ID, KEY_SECRET, OPEN_3, assert_no_secret, only_typed
+from ._leaks import API_KEY, KEY_ID, KEY_SECRET, assert_no_secret, only_typed
 from .conftest import Collected
 
 TIMEOUT = 1.0
@@ -29,28 +29,8 @@ CALLS: dict[str, Callable[[Client], Any]] = {
 }
 
 
-def _faults(*, redirect_open: bool) -> list[Any]:
-    """The faults, the redirect marked with its open defect where it still fails."""
-    return [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=OPEN_3))
-        if f == "redirect" and redirect_open
-        else f
-        for f in FAULTS
-    ]
-
-
-# A call that decodes a body already fails on a redirect's empty one; the others do not.
 CASES = [
-    pytest.param(
-        name,
-        fault,
-        id=f"{name}-{fault}",
-        marks=[pytest.mark.xfail(strict=True, reason=OPEN_3)]
-        if fault == "redirect" and name != "datasets.list"
-        else [],
-    )
-    for name in sorted(CALLS)
-    for fault in FAULTS
+    pytest.param(name, fault, id=f"{name}-{fault}") for name in sorted(CALLS) for fault in FAULTS
 ]
 
 
@@ -75,7 +55,7 @@ def test_a_misbehaving_server_gives_a_clean_error_in_time(
     assert_no_secret(logs.lines, "the logs")
 
 
-@pytest.mark.parametrize("fault", _faults(redirect_open=True))
+@pytest.mark.parametrize("fault", FAULTS)
 def test_send_batch_reports_every_event_failed_when_the_server_misbehaves(
     fault: str, logs: Collected
 ) -> None:

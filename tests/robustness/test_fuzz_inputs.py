@@ -8,14 +8,13 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honeycomb._events import element, time_fragment_for
 from honeycomb.query import QueryBuilder
 
-from ._leaks import OPEN_6, only_typed
+from ._leaks import only_typed
 from .conftest import examples
 
 
@@ -58,7 +57,6 @@ timestamps = st.one_of(
 )
 
 
-@pytest.mark.xfail(strict=True, reason=f"{OPEN_6}: OverflowError from datetime.max in another zone")
 @settings(max_examples=examples(500))
 @given(
     data=st.dictionaries(st.text(max_size=12), event_data, max_size=6) | event_data,
@@ -103,9 +101,6 @@ steps = st.one_of(
 )
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"{OPEN_6}: OverflowError from last()/granularity() extremes"
-)
 @settings(max_examples=examples(400))
 @given(calls=st.lists(steps, max_size=6))
 def test_the_query_builder_refuses_clearly_or_builds_strict_json(calls: list[Any]) -> None:

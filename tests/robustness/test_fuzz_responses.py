@@ -13,15 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from honeycomb._retry import parse_rate_limit, retry_after_seconds
+from honeycomb._ratelimit import parse_rate_limit, retry_after_seconds
 from honeycomb.errors import APIStatusError, HoneycombError, parse_error_body
 from tests._sync.test_contract import CALLS
 
 from ._leaks import (
     API_KEY,
     KEY_SECRET,
-    OPEN_6,
-    OPEN_7,
     SECRETS,
     assert_no_secret,
     client_over,
@@ -92,9 +90,6 @@ def _answer(status: int, body: bytes, content_type: str) -> httpx.Response:
     return httpx.Response(status, content=body, headers=headers)
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"{OPEN_7}; and a JSON body echoing a key stays in e.body; {OPEN_6}"
-)
 @settings(max_examples=examples(300))
 @given(
     status=st.integers(min_value=100, max_value=599),
@@ -113,7 +108,6 @@ def test_any_answer_to_a_call_is_a_result_or_a_clean_honeycomb_error(
     assert_no_secret(logs.lines, "the logs")
 
 
-@pytest.mark.xfail(strict=True, reason=f"{OPEN_6}: RecursionError from a deep [[[ body")
 @settings(max_examples=examples(300))
 @given(status=st.integers(min_value=400, max_value=599), body=bodies)
 def test_the_error_body_parser_never_raises(status: int, body: bytes) -> None:
@@ -155,27 +149,7 @@ def _spec_examples() -> dict[str, list[Any]]:
 EXAMPLES = _spec_examples()
 
 
-# Malformed listing pages and /2/auth documents still raise a bare ValueError.
-OPEN_PAGES = {"getV2Auth", "listApiKeys", "listEnvironments", "listSignalHistoricalAnomalies"}
-OPEN_PAGES.add("listSignals")
-
-
-@pytest.mark.parametrize(
-    "operation_id",
-    [
-        pytest.param(
-            op,
-            marks=[
-                pytest.mark.xfail(
-                    strict=True, reason=f"{OPEN_6}: ValueError from a malformed page or document"
-                )
-            ]
-            if op in OPEN_PAGES
-            else [],
-        )
-        for op in sorted(CALLS)
-    ],
-)
+@pytest.mark.parametrize("operation_id", sorted(CALLS))
 def test_every_operation_survives_any_json_and_mutated_examples(
     operation_id: str, logs: Collected
 ) -> None:
@@ -215,7 +189,6 @@ header_text = st.one_of(
 )
 
 
-@pytest.mark.xfail(strict=True, reason=f"{OPEN_6}: ValueError from a 5,000-digit window")
 @settings(max_examples=examples(300))
 @given(
     ratelimit=header_text,
