@@ -18,6 +18,8 @@ import pytest
 
 NEW_SPEC = "honeycomb-2026-08.json"
 OLD_SPEC = "honeycomb-2025-12.yaml"
+SPEC_MISSING = "Honeycomb's OpenAPI spec not found"
+"""How every skip for want of the spec begins (the test summary counts them in one line)."""
 METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 
 
@@ -35,14 +37,19 @@ def spec_dir() -> Path | None:
     return None
 
 
+def spec_missing_reason() -> str:
+    """Why a test that needs the spec is skipped."""
+    return (
+        f"{SPEC_MISSING}: set HONEYCOMB_OPENAPI_SPEC to the folder holding {NEW_SPEC} "
+        f"and {OLD_SPEC}, or place them at ../shared/openapi (README: Contract tests)"
+    )
+
+
 def require_specs() -> Path:
     """The spec folder, or skip the calling test with the reason."""
     folder = spec_dir()
     if folder is None:
-        pytest.skip(
-            "Honeycomb's OpenAPI spec not found: set HONEYCOMB_OPENAPI_SPEC to the folder "
-            f"holding {NEW_SPEC} (and {OLD_SPEC}), or place it at ../shared/openapi"
-        )
+        pytest.skip(spec_missing_reason())
     return folder
 
 
