@@ -1,8 +1,9 @@
 """Every Python example in README.md runs as written against a FakeHoneycomb.
 
 The fake is served on 127.0.0.1 with what the examples name: an ``api`` dataset with
-events carrying ``endpoint``, ``duration_ms`` and ``status_code``, and a delete-protected
-``old`` dataset. Each block runs in its own interpreter (see ``tests._snippets``).
+events carrying ``endpoint``, ``duration_ms`` and ``status_code`` and one trigger, an
+``api-staging`` dataset, and a delete-protected ``old`` dataset. Each block runs in its
+own interpreter (see ``tests._snippets``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,20 @@ def served() -> Iterator[tuple[FakeHoneycomb, str]]:
     with fake.client() as client:
         client.datasets.create({"name": "api"})
         client.datasets.create({"name": "old"})
+        client.datasets.create({"name": "api-staging"})
+        oncall = client.recipients.create(
+            {"type": "email", "details": {"email_address": "sre@example.com"}}
+        )
+        client.triggers.create(
+            "api",
+            {
+                "name": "5xx rate",
+                "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
+                "threshold": {"op": ">", "value": 100},
+                "frequency": 300,
+                "recipients": [{"id": oncall.id}],
+            },
+        )
         client.events.send_batch(
             "api",
             [
