@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from honeycomb import Client
 from honeycomb.testing import FakeHoneycomb
 
 
@@ -48,3 +49,12 @@ def env(fake: FakeHoneycomb, url: str) -> dict[str, str]:
         "HONEYCOMB_KEY_ID": key_id,
         "HONEYCOMB_KEY_SECRET": secret,
     }
+
+
+@pytest.fixture
+def hc(fake: FakeHoneycomb) -> Client:
+    """An SDK client on the same fake, with datasets "web" and "api", to arrange and check."""
+    client = fake.client()
+    client.datasets.create({"name": "web"})
+    client.datasets.create({"name": "api"})
+    return client

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from honeycomb._config import DEFAULT_MAX_RETRIES, resolve_config
 from honeycomb._logging import logger, setup_from_env
@@ -27,7 +29,7 @@ def build_client(credentials: Credentials, *, debug: bool = False) -> Client:
 
     Args:
         credentials: The result of ``resolve_credentials``.
-        debug: Log every request and retry to stderr (keys redacted).
+        debug: Also log requests to stderr until ``stop_logging()`` (the shell's clients).
 
     Returns:
         The client.
@@ -35,10 +37,9 @@ def build_client(credentials: Credentials, *, debug: bool = False) -> Client:
     Raises:
         CliError: When there are no credentials at all, or they are malformed.
     """
+    setup_from_env()
     if debug:
-        _log_to_stderr()
-    else:
-        setup_from_env()
+        log_requests()
     try:
         config = resolve_config(
             api_key=credentials.api_key,
@@ -63,21 +64,40 @@ def build_client(credentials: Credentials, *, debug: bool = False) -> Client:
     return Client._from_requester(Requester(config, None))
 
 
-def _log_to_stderr() -> None:
-    if any(getattr(h, "_honeycomb_cli", False) for h in logger.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a record is emitted (tests swap it)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+def log_requests() -> Callable[[], None]:
+    """Log every request and retry of the ``honeycomb`` logger to stderr (keys redacted).
+
+    Returns:
+        A function that undoes it (the CLI calls it when the command ends).
+    """
+    handler = _CurrentStderr()
     handler.setFormatter(logging.Formatter("[%(asctime)s %(levelname)s] %(message)s"))
-    handler._honeycomb_cli = True  # type: ignore[attr-defined]
-    handler._level_before = logger.level  # type: ignore[attr-defined]
+    previous = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
 
+    def undo() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+    return undo
+
 
 def stop_logging() -> None:
-    """Undo ``--debug``'s logging when its command ends, so that the next command run in
-    the same process (``honeycomb shell``, tests) is not logged to a stream it never saw."""
+    """Remove any ``--debug`` handler still attached (the shell and tests run many commands
+    in one process; ``CliState.close`` normally undoes its own)."""
     for handler in list(logger.handlers):
-        if getattr(handler, "_honeycomb_cli", False):
+        if isinstance(handler, _CurrentStderr):
             logger.removeHandler(handler)
-            logger.setLevel(getattr(handler, "_level_before", logging.NOTSET))

@@ -83,7 +83,7 @@ def _global_options(
         typer.Option(
             "--profile",
             "-p",
-            help="Use this stored profile.",
+            help="Stored profile to use.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -94,7 +94,7 @@ def _global_options(
         str | None,
         typer.Option(
             "--api-key",
-            help="Configuration or ingest key (beats profiles and environment).",
+            help="Configuration/ingest key.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -105,7 +105,7 @@ def _global_options(
         str | None,
         typer.Option(
             "--management-key",
-            help="Management key, KEY_ID:SECRET (team-level commands).",
+            help="Management key.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -116,7 +116,7 @@ def _global_options(
         str | None,
         typer.Option(
             "--api-url",
-            help="API root, e.g. https://api.eu1.honeycomb.io.",
+            help="API root.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -128,7 +128,8 @@ def _global_options(
         typer.Option(
             "--output",
             "-o",
-            help="Output format (default: table on a terminal, else json).",
+            help="table|json|yaml|ndjson|csv; default: table on a terminal, else json.",
+            metavar="FORMAT",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -140,7 +141,7 @@ def _global_options(
         typer.Option(
             "--quiet",
             "-q",
-            help="Print only ids; no messages.",
+            help="Only ids, no messages.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -150,7 +151,7 @@ def _global_options(
         bool,
         typer.Option(
             "--no-color",
-            help="No colours (also: NO_COLOR=1).",
+            help="No colour (or NO_COLOR=1).",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -160,7 +161,7 @@ def _global_options(
         bool,
         typer.Option(
             "--debug",
-            help="Log requests (keys redacted) and show tracebacks.",
+            help="Log requests, show tracebacks.",
             callback=_store,
             expose_value=False,
             rich_help_panel=GLOBAL_PANEL,
@@ -170,7 +171,7 @@ def _global_options(
         bool,
         typer.Option(
             "--version",
-            help="Print the version and exit.",
+            help="Print the version.",
             callback=_version,
             is_eager=True,
             expose_value=False,

@@ -21,14 +21,22 @@ Hidden singular aliases go in ``ALIASES``.
 from __future__ import annotations
 
 from honeycomb.cli._group import Lazy, LazyGroup
+from honeycomb.cli.resource_specs import RESOURCE_GROUPS
 
 __all__ = ["ALIASES", "COMMANDS", "command"]
 
 SETUP = "Setup"
-RESOURCES = "Resources"
+RESOURCE_PANEL = "Resources"
 WORKFLOWS = "Workflows"
 
 COMMANDS: dict[str, Lazy] = {
+    "auth": Lazy("honeycomb.cli.commands.auth:app", "Log in, show and forget credentials.", SETUP),
+    "config": Lazy("honeycomb.cli.commands.config:app", "Manage profiles.", SETUP),
+    # One group per resource of DESIGN section 4, generated from resource_specs.
+    **{
+        spec.name: Lazy(f"honeycomb.cli.commands.resources:{spec.attr}", spec.help, RESOURCE_PANEL)
+        for spec in RESOURCE_GROUPS
+    },
     "api": Lazy("honeycomb.cli.commands.api:app", "Send any request, like `gh api`.", WORKFLOWS),
     "mcp": Lazy(
         "honeycomb.cli.commands.mcp:app", "Serve the SDK to agents over MCP (stdio).", WORKFLOWS
@@ -64,7 +72,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
 }
 
-ALIASES: dict[str, str] = {}
+ALIASES: dict[str, str] = {spec.singular: spec.name for spec in RESOURCE_GROUPS}
 
 HELP = """Manage Honeycomb from the terminal and from CI.
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from honeycomb.cli.credentials import Credentials
     from honeycomb.cli.profiles import ConfigStore, SecretStore
 
-__all__ = ["CliError", "CliState", "GlobalOptions", "current", "to_data"]
+__all__ = ["CliError", "CliState", "GlobalOptions", "current", "stdin_is_terminal", "to_data"]
 
 
 class CliError(Exception):
@@ -80,6 +80,7 @@ class CliState:
         self._err: Console | None = None
         self._config: ConfigStore | None = None
         self._secrets: SecretStore | None = None
+        self._undo_logging: Callable[[], None] | None = None
 
     # -- output ---------------------------------------------------------------------
 
@@ -201,16 +202,21 @@ class CliState:
     def client(self) -> Client:
         """The sync ``Client`` for these credentials (built on first use, closed at exit)."""
         if self._client is None:
-            from honeycomb.cli._client import build_client
+            from honeycomb.cli._client import build_client, log_requests
 
-            self._client = build_client(self.credentials(), debug=self.options.debug)
+            if self.options.debug and self._undo_logging is None:
+                self._undo_logging = log_requests()
+            self._client = build_client(self.credentials())
         return self._client
 
     def close(self) -> None:
-        """Release the client's connections."""
+        """Release the client's connections and stop request logging."""
         if self._client is not None:
             self._client.close()
             self._client = None
+        if self._undo_logging is not None:
+            self._undo_logging()
+            self._undo_logging = None
 
 
 def _isatty(stream: Any) -> bool:
@@ -218,6 +224,11 @@ def _isatty(stream: Any) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person may be typing: prompts and confirmations only happen then."""
+    return _isatty(sys.stdin)
 
 
 def current() -> CliState:

@@ -15,6 +15,9 @@ from typing import Any
 
 __all__ = ["portable", "request_fields"]
 
+_NEVER = frozenset({"id", "created_at", "updated_at"})
+"""Never portable at the top level, whatever a request model tolerates."""
+
 
 def request_fields(model: Any) -> set[str]:
     """The field names (and aliases) a request model, or a union of them, accepts.
@@ -34,6 +37,8 @@ def request_fields(model: Any) -> set[str]:
     if isinstance(fields, Mapping):
         names: set[str] = set()
         for name, info in fields.items():
+            if info.exclude is True:  # accepted from a response, never sent (a board's id)
+                continue
             names.add(name)
             if info.alias:
                 names.add(info.alias)
@@ -59,7 +64,7 @@ def portable(data: Mapping[str, Any], accepted: set[str]) -> dict[str, Any]:
     Returns:
         The portable document.
     """
-    kept = {k: v for k, v in data.items() if k in accepted and v is not None}
+    kept = {k: v for k, v in data.items() if k in accepted and k not in _NEVER and v is not None}
     if "query" in kept and "query_id" in kept:
         del kept["query_id"]
     return kept
