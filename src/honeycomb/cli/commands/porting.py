@@ -213,4 +213,4 @@ def _client_for_profile(cli: CliState, name: str) -> Client:
         credentials = cli.credentials()
     finally:
         cli.options = own
-    return build_client(credentials, debug=own.debug)
+    return build_client(credentials)
