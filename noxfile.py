@@ -106,8 +106,8 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting, CLI,
-    and the performance goals (each against its floor, PASS/FAIL)."""
+    """Benchmarks: request overhead vs raw httpx, import time, event throughput, porting, CLI
+    (events, startup) and the performance goals (each against its floor, PASS/FAIL)."""
     # orjson is optional: the event encoder uses it when installed (see docs/benchmarks.md).
     session.install("-e", ".[zstd,otel,cache,cli]", "libhoney", "orjson")
     session.run("python", "scripts/bench/request_overhead.py")
@@ -116,6 +116,8 @@ def bench(session: nox.Session) -> None:
     session.run("python", "scripts/bench/porting.py")
     session.run("python", "scripts/bench/cli_events.py")
     session.run("python", "scripts/bench/goals.py")
+    # Installs the competitor (honeycomb-api 0.7.4) into its own venv, once.
+    session.run("python", "scripts/bench/cli_startup.py")
 
 
 @nox.session

@@ -12,7 +12,11 @@ from typer.testing import CliRunner
 
 from honeycomb.cli.app import command
 
-__all__ = ["Run", "clean_env", "run_cli", "run_process"]
+__all__ = ["CAPTURED", "Run", "clean_env", "run_cli", "run_process"]
+
+
+CAPTURED: list[Run] = []
+"""Every run of the current test; the conftest scans them all for keys afterwards."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    args: tuple[str, ...] = ()
 
     @property
     def everything(self) -> str:
@@ -52,7 +57,9 @@ def run_cli(
         sys.stdout.flush()
         sys.stderr.flush()
         stdout, stderr = streams[0].getvalue(), streams[1].getvalue()
-    return Run(code, stdout.decode(), stderr.decode())
+    run = Run(code, stdout.decode(), stderr.decode(), tuple(args))
+    CAPTURED.append(run)
+    return run
 
 
 def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -85,4 +92,6 @@ def run_process(
         timeout=timeout,
         check=False,
     )
-    return Run(result.returncode, result.stdout, result.stderr)
+    run = Run(result.returncode, result.stdout, result.stderr, tuple(args))
+    CAPTURED.append(run)
+    return run

@@ -58,3 +58,19 @@ def hc(fake: FakeHoneycomb) -> Client:
     client.datasets.create({"name": "web"})
     client.datasets.create({"name": "api"})
     return client
+
+
+@pytest.fixture(autouse=True)
+def no_key_in_any_output(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, scan everything every CLI run printed for the fake's keys."""
+    from tests.cli import _run
+
+    _run.CAPTURED.clear()
+    secrets: tuple[str, ...] = ()
+    if "fake" in request.fixturenames:
+        fake: FakeHoneycomb = request.getfixturevalue("fake")
+        secrets = (fake.api_key, fake.ingest_key, fake.management_key.partition(":")[2])
+    yield
+    for run in _run.CAPTURED:
+        for secret in secrets:
+            assert secret not in run.everything, f"a key leaked: honeycomb {' '.join(run.args)}"

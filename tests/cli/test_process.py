@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -90,6 +92,20 @@ def test_messages_go_to_stderr(penv: dict[str, str]) -> None:
     assert result.stderr == "Created dataset shop.\n"
 
 
+def _wait_until_reading_stdin(pid: int, timeout: float = 60) -> None:
+    """Block until the process sits in read(0, ...), so the signal meets a running CLI."""
+    syscall = Path(f"/proc/{pid}/syscall")
+    if not syscall.exists():
+        pytest.skip("needs /proc/<pid>/syscall (Linux) to know when the CLI is waiting")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if syscall.read_text().startswith("0 0x0 "):  # read(2) on fd 0
+                return
+        time.sleep(0.05)
+    raise AssertionError("the CLI never started reading stdin")
+
+
 def test_ctrl_c_exits_130(penv: dict[str, str]) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "honeycomb", "triggers", "create", "-d", "web", "-f", "-"],
@@ -99,7 +115,7 @@ def test_ctrl_c_exits_130(penv: dict[str, str]) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)  # let it start and block reading stdin
+    _wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130

@@ -515,8 +515,14 @@ def test_invalid_body_names_the_field(hc: Client, env: dict[str, str]) -> None:
     assert result.stderr.count("\n") == 1
 
 
-def test_not_found_has_the_request_id(env: dict[str, str]) -> None:
-    result = cli(env, "triggers", "get", "nope", "-d", "web")
-    assert result.code == 1
-    assert result.stderr.startswith("Error: 404")
-    assert result.stderr.count("\n") == 1
+def test_api_errors_are_one_line_with_the_request_id(
+    fake: FakeHoneycomb, env: dict[str, str]
+) -> None:
+    missing = cli(env, "triggers", "get", "nope", "-d", "web")
+    assert missing.code == 1
+    assert missing.stderr.startswith("Error: 404") and missing.stderr.count("\n") == 1
+    fake.inject(path="/1/triggers/*", status=403, headers={"X-Request-Id": "req-7f3a"})
+    denied = cli(env, "triggers", "list", "-d", "web")
+    assert denied.code == 1 and denied.stdout == ""
+    assert denied.stderr.startswith("Error: 403")
+    assert "request id req-7f3a" in denied.stderr and denied.stderr.count("\n") == 1
