@@ -219,7 +219,7 @@ def complete(session: ShellSession, text: str) -> list[str]:
 def test_command_and_option_names_come_from_the_tree(env_dict: dict[str, str]) -> None:
     session = session_for(env_dict)
     assert "query" in complete(session, "")
-    assert complete(session, "qu") == ["query"]
+    assert complete(session, "qu") == ["queries", "query-annotations", "query"]
     assert complete(session, "us") == ["use"]
     assert complete(session, "query ") == ["run"]
     assert complete(session, "schema s") == ["show"]
