@@ -1,7 +1,7 @@
 """Developer tasks. `nox -s tests` is what CI runs: it checks everything.
 
 Sessions: tests (unasync check, lint, typecheck, then pytest), lint, typecheck, unasync,
-unasync_check, demo, bench, docs.
+unasync_check, demo, bench, docs (the site, built with --strict).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["tests"]
 
-DEV = ".[dev,zstd,pandas,polars,cli,testing,otel,cache,recording,porting,mcp]"
+DEV = ".[dev,zstd,pandas,polars,cli,testing,otel,cache,recording,porting,mcp,docs]"
 
 
 def _unasync_check(session: nox.Session) -> None:
@@ -122,6 +122,8 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Regenerate the operation coverage table in docs/coverage.md."""
-    session.install("-e", ".[dev]", "pyyaml")
+    """Regenerate docs/coverage.md, build the site (mkdocs --strict) and check its links."""
+    session.install("-e", ".[dev,docs]", "pyyaml")
     session.run("python", "scripts/coverage.py", "--write", "docs/coverage.md")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    session.run("python", "scripts/check_site.py", "site")

@@ -10,6 +10,8 @@ reason of its first one folds them into one line, with the total count:
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from tests._spec import SPEC_MISSING
@@ -32,5 +34,9 @@ def fold_environment_skips(reports: list[pytest.TestReport]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Runs before pytest's short summary (``-ra``), which then folds each group."""
+    """Runs before pytest's short summary (``-ra``), which then folds each group; also
+    says how many documentation examples ran, when their test module was collected."""
     fold_environment_skips(terminalreporter.stats.get("skipped", []))
+    module = sys.modules.get("tests.test_docs_examples")
+    if module is not None:
+        terminalreporter.write_line(module.summary_line())
