@@ -14,6 +14,7 @@ import asyncio
 import doctest
 import inspect
 import os
+import re
 import shlex
 import socket
 import subprocess
@@ -37,11 +38,27 @@ RAN: list[Block] = []
 def summary_line() -> str:
     """What the terminal summary reports (see ``tests/conftest.py``)."""
     found = sum(len(page.python) + len(_commands(page)) for page in PAGES) + len(DOCSTRINGS)
-    return f"docs examples: {len(RAN)} run of {found} found ({len(PAGES)} pages, docstrings)"
+    elsewhere = sum(len(_all_commands(page)) for page in PAGES if _tested_by(page))
+    return (
+        f"docs examples: {len(RAN)} run of {found} found ({len(PAGES)} pages and the "
+        f"docstrings); {elsewhere} more commands are run by their page's own test"
+    )
 
 
-def _commands(page: Page) -> list[tuple[Block, str]]:
-    """The ``honeycomb ...`` command lines of a page's shell blocks."""
+_TESTED_BY = re.compile(r"<!--\s*commands-tested-by:\s*(\S+)\s*-->")
+
+
+def _tested_by(page: Page) -> Path | None:
+    """The test that runs a page's commands itself, when the page names one.
+
+    A page whose commands need set-up a hidden Python block cannot give (profiles in a
+    config folder, two served fakes) says ``<!-- commands-tested-by: tests/x.py -->``.
+    """
+    match = _TESTED_BY.search(page.path.read_text(encoding="utf-8"))
+    return ROOT / match.group(1) if match else None
+
+
+def _all_commands(page: Page) -> list[tuple[Block, str]]:
     found = []
     for block in page.shell:
         for raw in block.code.splitlines():
@@ -49,6 +66,18 @@ def _commands(page: Page) -> list[tuple[Block, str]]:
             if line.split(" ", 1)[0] in {"honeycomb", "hny"}:
                 found.append((block, line))
     return found
+
+
+def _commands(page: Page) -> list[tuple[Block, str]]:
+    """The ``honeycomb ...`` command lines of a page's shell blocks that this test runs."""
+    return [] if _tested_by(page) else _all_commands(page)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if _tested_by(p)], ids=lambda p: p.path.name)
+def test_pages_that_test_their_own_commands_name_a_test_that_reads_them(page: Page) -> None:
+    test = _tested_by(page)
+    assert test is not None and test.is_file(), f"{page.path.name} names no existing test"
+    assert page.path.name in test.read_text(encoding="utf-8")
 
 
 @pytest.fixture
