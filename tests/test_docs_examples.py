@@ -19,8 +19,10 @@ import shlex
 import socket
 import subprocess
 import sys
+import tempfile
 import traceback
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -80,17 +82,24 @@ def test_pages_that_test_their_own_commands_name_a_test_that_reads_them(page: Pa
     assert page.path.name in test.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def served_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHoneycomb]:
-    """A fresh fake served on loopback, with the environment of a logged-in reader."""
-    fake = FakeHoneycomb(seed=7)
+@contextmanager
+def _served(fake: FakeHoneycomb, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Serve ``fake`` on loopback with the environment of a reader logged in to it."""
     key_id, secret = fake.management_key.split(":", 1)
-    with fake.serve() as url:
+    with fake.serve() as url, tempfile.TemporaryDirectory() as config:
         monkeypatch.setenv("HONEYCOMB_API_KEY", fake.api_key)
         monkeypatch.setenv("HONEYCOMB_KEY_ID", key_id)
         monkeypatch.setenv("HONEYCOMB_KEY_SECRET", secret)
         monkeypatch.setenv("HONEYCOMB_API_ENDPOINT", url)
-        monkeypatch.setenv("HONEYCOMB_CONFIG_DIR", os.fspath(ROOT / ".docs-config-unused"))
+        monkeypatch.setenv("HONEYCOMB_CONFIG_DIR", config)  # CLI examples keep profiles here
+        yield url
+
+
+@pytest.fixture
+def served_fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHoneycomb]:
+    """A fresh fake served on loopback, with the environment of a logged-in reader."""
+    fake = FakeHoneycomb(seed=7)
+    with _served(fake, monkeypatch):
         yield fake
 
 
@@ -189,17 +198,31 @@ def _run_command(block: Block, line: str, cwd: Path) -> None:
     RAN.append(block)
 
 
-@pytest.mark.usefixtures("loopback_only", "served_fake")
+def _docstring_namespace(fake: FakeHoneycomb) -> dict[str, Any]:
+    """What every docstring example may take as given (said in ``docs/CONTRIBUTING.md``):
+    ``client``, a ``Client`` of an environment with the datasets ``api`` and ``web``."""
+    from honeycomb import Client
+
+    client = Client()
+    for name in ("api", "web"):
+        client.datasets.create({"name": name})
+    return {"__name__": "__docs__", "client": client, "honeycomb_fake": fake}
+
+
+@pytest.mark.usefixtures("loopback_only")
 def test_docstring_examples_run() -> None:
-    """Each docstring example runs alone, from a fresh namespace, as the reference shows it."""
+    """Each docstring example runs alone, in a fresh environment, as the reference shows it."""
     for block in DOCSTRINGS:
-        loop = asyncio.new_event_loop()
-        namespace: dict[str, Any] = {"__name__": "__docs__"}
-        try:
-            _run(block, namespace, loop)
-        finally:
-            _close_clients(namespace, loop)
-            loop.close()
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            fake = FakeHoneycomb(seed=7)
+            with _served(fake, monkeypatch):
+                loop = asyncio.new_event_loop()
+                namespace = _docstring_namespace(fake)
+                try:
+                    _run(block, namespace, loop)
+                finally:
+                    _close_clients(namespace, loop)
+                    loop.close()
 
 
 def _as_script(block: Block) -> str:
