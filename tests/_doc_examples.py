@@ -112,16 +112,18 @@ def parse_page(text: str, source: str) -> list[Block]:
     return [block for _, block in sorted(found, key=lambda item: item[0])]
 
 
-def collect_pages(root: Path = ROOT) -> list[Page]:
+def collect_pages(root: Path = ROOT, *, readme: bool = True) -> list[Page]:
     """Every Markdown page with examples: the README, then ``docs/`` in path order.
 
     Args:
         root: The repository's root folder.
+        readme: Include ``README.md``.
 
     Returns:
         One `Page` per file that has at least one block.
     """
-    paths = [root / "README.md", *sorted((root / "docs").rglob("*.md"))]
+    paths = [root / "README.md"] if readme else []
+    paths += sorted((root / "docs").rglob("*.md"))
     pages = []
     for path in paths:
         blocks = parse_page(path.read_text(encoding="utf-8"), str(path.relative_to(root)))

@@ -23,6 +23,7 @@ import tempfile
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,10 @@ import pytest
 from honeycomb.testing import FakeHoneycomb
 from tests._doc_examples import ROOT, Block, Page, collect_docstrings, collect_pages
 
-PAGES = collect_pages()
+# The README's examples run in tests/test_readme.py (each block in its own interpreter
+# against one seeded fake); here they are only linted.
+PAGES = collect_pages(readme=False)
+LINTED = collect_pages()
 DOCSTRINGS = collect_docstrings()
 RAN: list[Block] = []
 
@@ -42,8 +46,9 @@ def summary_line() -> str:
     found = sum(len(page.python) + len(_commands(page)) for page in PAGES) + len(DOCSTRINGS)
     elsewhere = sum(len(_all_commands(page)) for page in PAGES if _tested_by(page))
     return (
-        f"docs examples: {len(RAN)} run of {found} found ({len(PAGES)} pages and the "
-        f"docstrings); {elsewhere} more commands are run by their page's own test"
+        f"docs examples: {len(RAN)} run of {found} found ({len(PAGES)} pages of docs/ and "
+        f"the docstrings); {elsewhere} more commands are run by their page's own test, "
+        "and the README's by tests/test_readme.py"
     )
 
 
@@ -60,17 +65,32 @@ def _tested_by(page: Page) -> Path | None:
     return ROOT / match.group(1) if match else None
 
 
-def _all_commands(page: Page) -> list[tuple[Block, str]]:
-    found = []
+@dataclass(frozen=True)
+class Command:
+    """A ``honeycomb ...`` line of a shell block, and the error its transcript shows."""
+
+    block: Block
+    line: str
+    error: str | None = None
+    """When the transcript's next line is ``Error: ...``: the text before any ``...``."""
+
+
+def _all_commands(page: Page) -> list[Command]:
+    found: list[Command] = []
     for block in page.shell:
-        for raw in block.code.splitlines():
+        # A command continued with a trailing backslash is one command.
+        lines = block.code.replace("\\\n", " ").splitlines()
+        for i, raw in enumerate(lines):
             line = raw.strip().removeprefix("$ ")
-            if line.split(" ", 1)[0] in {"honeycomb", "hny"}:
-                found.append((block, line))
+            if line.split(" ", 1)[0] not in {"honeycomb", "hny"}:
+                continue
+            shown = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            error = shown.split("...")[0].rstrip() if shown.startswith("Error:") else None
+            found.append(Command(block, line, error))
     return found
 
 
-def _commands(page: Page) -> list[tuple[Block, str]]:
+def _commands(page: Page) -> list[Command]:
     """The ``honeycomb ...`` command lines of a page's shell blocks that this test runs."""
     return [] if _tested_by(page) else _all_commands(page)
 
@@ -92,6 +112,8 @@ def _served(fake: FakeHoneycomb, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
         monkeypatch.setenv("HONEYCOMB_KEY_SECRET", secret)
         monkeypatch.setenv("HONEYCOMB_API_ENDPOINT", url)
         monkeypatch.setenv("HONEYCOMB_CONFIG_DIR", config)  # CLI examples keep profiles here
+        # Profiles a page creates go to a file in that folder, never a real keyring.
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
         yield url
 
 
@@ -157,8 +179,8 @@ def test_page_examples_run(page: Page, served_fake: FakeHoneycomb, tmp_path: Pat
     try:
         for block in page.python:
             _run(block, namespace, loop)
-        for block, line in _commands(page):
-            _run_command(block, line, tmp_path)
+        for command in _commands(page):
+            _run_command(command, tmp_path)
     finally:
         os.chdir(cwd)
         _close_clients(namespace, loop)
@@ -176,11 +198,12 @@ def _close_clients(namespace: dict[str, Any], loop: asyncio.AbstractEventLoop) -
             loop.run_until_complete(value.aclose())
 
 
-def _run_command(block: Block, line: str, cwd: Path) -> None:
+def _run_command(command: Command, cwd: Path) -> None:
+    """Run a command line in bash; it succeeds, or fails as its transcript shows."""
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", line],
+        ["bash", "-o", "pipefail", "-c", command.line],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -189,13 +212,15 @@ def _run_command(block: Block, line: str, cwd: Path) -> None:
         stdin=subprocess.DEVNULL,
         check=False,
     )
-    if done.returncode != 0:
-        pytest.fail(
-            f"command at {block.where} exited {done.returncode}: {shlex.quote(line)}\n"
-            f"{done.stdout[-2000:]}{done.stderr[-2000:]}",
-            pytrace=False,
-        )
-    RAN.append(block)
+    where = f"command at {command.block.where}: {shlex.quote(command.line)}"
+    output = f"{done.stdout[-2000:]}{done.stderr[-2000:]}"
+    if command.error is None and done.returncode != 0:
+        pytest.fail(f"{where} exited {done.returncode}\n{output}", pytrace=False)
+    if command.error is not None and not (
+        done.returncode == 1 and done.stderr.startswith(command.error)
+    ):
+        pytest.fail(f"{where} should fail with {command.error!r}\n{output}", pytrace=False)
+    RAN.append(command.block)
 
 
 def _docstring_namespace(fake: FakeHoneycomb) -> dict[str, Any]:
@@ -234,7 +259,7 @@ def _as_script(block: Block) -> str:
 def test_examples_are_linted() -> None:
     """Examples read as idiomatic code: ruff finds nothing in any page's blocks."""
     problems = []
-    for page in PAGES:
+    for page in LINTED:
         code = "\n\n".join(_as_script(block) for block in page.python)
         done = subprocess.run(
             [
