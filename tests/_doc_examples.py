@@ -133,12 +133,21 @@ def collect_pages(root: Path = ROOT, *, readme: bool = True) -> list[Page]:
 
 
 def _docstring_blocks(source: str, docstring: str, line: int) -> list[Block]:
-    """Fenced python blocks inside one docstring (Google style: under ``Example:``)."""
-    return [
+    """The examples of one docstring: its fenced python blocks, and its ``>>>`` session
+    (one block from the first prompt on, whose printed output is checked too)."""
+    text = textwrap.dedent(docstring)
+    blocks = [
         Block(source, line + block.line - 1, block.lang, block.code)
-        for block in parse_page(textwrap.dedent(docstring), source)
+        for block in parse_page(text, source)
         if block.lang == "python"
     ]
+    lines = text.splitlines(keepends=True)
+    first = next((i for i, row in enumerate(lines) if row.lstrip().startswith(">>>")), None)
+    if first is not None and "```" not in text:
+        blocks.append(
+            Block(source, line + first, "python", textwrap.dedent("".join(lines[first:])))
+        )
+    return blocks
 
 
 def collect_docstrings(package: Path = ROOT / "src" / "honeycomb") -> list[Block]:
@@ -166,7 +175,7 @@ def collect_docstrings(package: Path = ROOT / "src" / "honeycomb") -> list[Block
             ):
                 continue
             doc = ast.get_docstring(node, clean=False)
-            if not doc or "```" not in doc:
+            if not doc or ("```" not in doc and ">>>" not in doc):
                 continue
             line = 1 if isinstance(node, ast.Module) else node.body[0].lineno
             blocks.extend(_docstring_blocks(str(rel), doc, line))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import doctest
+import importlib
 import inspect
 import os
 import re
@@ -223,31 +224,39 @@ def _run_command(command: Command, cwd: Path) -> None:
     RAN.append(command.block)
 
 
-def _docstring_namespace(fake: FakeHoneycomb) -> dict[str, Any]:
+def _docstring_namespace(block: Block, fake: FakeHoneycomb) -> dict[str, Any]:
     """What every docstring example may take as given (said in ``docs/CONTRIBUTING.md``):
-    ``client``, a ``Client`` of an environment with the datasets ``api`` and ``web``."""
+    its module's globals, as doctest gives them, and ``client``, a ``Client`` of an
+    environment with the datasets ``api`` and ``web``."""
     from honeycomb import Client
 
+    module = block.source.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+    namespace = dict(vars(importlib.import_module(module)))
     client = Client()
     for name in ("api", "web"):
         client.datasets.create({"name": name})
-    return {"__name__": "__docs__", "client": client, "honeycomb_fake": fake}
+    namespace.update(__name__="__docs__", client=client, honeycomb_fake=fake)
+    return namespace
 
 
 @pytest.mark.usefixtures("loopback_only")
 def test_docstring_examples_run() -> None:
     """Each docstring example runs alone, in a fresh environment, as the reference shows it."""
+    failures = []
     for block in DOCSTRINGS:
         with pytest.MonkeyPatch.context() as monkeypatch:
             fake = FakeHoneycomb(seed=7)
             with _served(fake, monkeypatch):
                 loop = asyncio.new_event_loop()
-                namespace = _docstring_namespace(fake)
+                namespace = _docstring_namespace(block, fake)
                 try:
                     _run(block, namespace, loop)
+                except pytest.fail.Exception as failed:
+                    failures.append(str(failed))
                 finally:
-                    _close_clients(namespace, loop)
+                    _close_clients({"client": namespace["client"]}, loop)
                     loop.close()
+    assert not failures, "\n\n".join(failures)
 
 
 def _as_script(block: Block) -> str:
@@ -272,10 +281,11 @@ def test_examples_are_linted() -> None:
                 "--select",
                 "E,F,W,B,UP,SIM,C4",
                 # Blocks of one page are one script: imports come where a reader needs
-                # them; top-level await and a bare expression that displays a value
-                # are what notebooks allow.
+                # them, and a block may import again what an earlier one did so that it
+                # copies alone; top-level await and a bare expression that displays a
+                # value are what notebooks allow.
                 "--ignore",
-                "E402,F704,E501,B018",
+                "E402,F704,E501,B018,F811",
                 # The name hidden set-up blocks are given for the page's fake.
                 "--config",
                 "builtins = ['honeycomb_fake']",

@@ -72,7 +72,7 @@ def resolve_link(page_url: str | httpx.URL, link: str) -> httpx.URL:
 
     Example:
         >>> str(resolve_link("https://api.honeycomb.io/2/x", "/2/x?page[after]=a"))
-        'https://api.honeycomb.io/2/x?page%5Bafter%5D=a'
+        'https://api.honeycomb.io/2/x?page[after]=a'
     """
     base = httpx.URL(page_url)
     try:

@@ -25,7 +25,7 @@ def request_fields(model: Any) -> set[str]:
     Example:
         >>> from honeycomb.models.markers import MarkerCreate
         >>> sorted(request_fields(MarkerCreate))[:3]
-        ['color', 'end_time', 'message']
+        ['end_time', 'message', 'start_time']
 
     Args:
         model: A pydantic model class, or a (possibly ``Annotated``) union of them.

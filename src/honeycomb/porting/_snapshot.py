@@ -146,7 +146,7 @@ class Snapshot:
     Made by ``client.porting.export()`` or :meth:`read`; compared with a target by
     ``client.porting.plan(snapshot)``.
 
-    Example:
+    Examples:
         >>> from honeycomb.porting import PortableObject, Snapshot
         >>> snap = Snapshot([PortableObject("marker_setting", "api",
         ...                                 {"type": "deploy", "color": "#00ff00"})])
