@@ -76,6 +76,10 @@ class Command:
     """When the transcript's next line is ``Error: ...``: the text before any ``...``."""
 
 
+# A line that runs the CLI: first, or after a pipe, a ';', '&&', '$(' or 'do'.
+_CLI_COMMAND = re.compile(r"(^|[|;&(]\s*|\bdo\s+)(honeycomb|hny)\b")
+
+
 def _all_commands(page: Page) -> list[Command]:
     found: list[Command] = []
     for block in page.shell:
@@ -83,7 +87,7 @@ def _all_commands(page: Page) -> list[Command]:
         lines = block.code.replace("\\\n", " ").splitlines()
         for i, raw in enumerate(lines):
             line = raw.strip().removeprefix("$ ")
-            if line.split(" ", 1)[0] not in {"honeycomb", "hny"}:
+            if not _CLI_COMMAND.search(line):
                 continue
             shown = lines[i + 1].strip() if i + 1 < len(lines) else ""
             error = shown.split("...")[0].rstrip() if shown.startswith("Error:") else None
@@ -176,6 +180,7 @@ def test_page_examples_run(page: Page, served_fake: FakeHoneycomb, tmp_path: Pat
     namespace: dict[str, Any] = {"__name__": "__docs__", "honeycomb_fake": served_fake}
     loop = asyncio.new_event_loop()
     cwd = os.getcwd()
+    environ = dict(os.environ)  # a page's set-up may export variables for its commands
     os.chdir(tmp_path)  # examples that write files write them here
     try:
         for block in page.python:
@@ -184,6 +189,8 @@ def test_page_examples_run(page: Page, served_fake: FakeHoneycomb, tmp_path: Pat
             _run_command(command, tmp_path)
     finally:
         os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(environ)
         _close_clients(namespace, loop)
         loop.close()
 
