@@ -914,6 +914,11 @@ class QueryBuilder:
     def _raw(self) -> dict[str, Any]:
         return {k: _freeze(v) for k, v in self._fields.items()}
 
+    def __query_spec__(self) -> dict[str, Any]:
+        """The fields set so far, unvalidated: how ``QuerySpec`` reads a builder given
+        where a query specification goes (the models cannot import this module back)."""
+        return self._raw()
+
     # -- calculations ----------------------------------------------------------------
 
     def calculate(

@@ -230,7 +230,7 @@ def _jsonapi(model: type[RequestModel], value: Mapping[str, Any]) -> Mapping[str
             [f"data.type: expected {model.__jsonapi_type__!r} (got {kind!r})"],
             subject=model.__name__,
         )
-    from honeycomb.models._jsonapi import flatten_document
+    from honeycomb.models._jsonapi_flatten import flatten_document
 
     return flatten_document(value)
 

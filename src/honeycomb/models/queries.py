@@ -287,9 +287,10 @@ class QuerySpec(RequestModel):
     @classmethod
     def _from_builder(cls, value: Any) -> Any:
         # A QueryBuilder goes wherever a query specification does (a trigger's query...).
-        from honeycomb.query import QueryBuilder  # query.py imports this module
-
-        return value._raw() if isinstance(value, QueryBuilder) else value
+        # It is recognised by its __query_spec__ hook: query.py imports this module, so
+        # this one does not import it back.
+        hook = getattr(type(value), "__query_spec__", None)
+        return hook(value) if callable(hook) else value
 
 
 class QueryResultRequest(RequestModel):
