@@ -82,6 +82,11 @@ def every_exception() -> list[BaseException]:
         errors.EventTooLargeError(2_000_000, 1_000_000),
         errors.TooManyFieldsError(2001, 2000),
         QueryValidationError(["granularity must be positive", "limit must be at most 1000"]),
+        errors.RequestValidationError(
+            ["threshold.op: Input should be '>' (got 'more than')"],
+            errors=[{"loc": ("threshold", "op"), "msg": "Input should be '>'", "type": "enum"}],
+            subject="TriggerCreate",
+        ),
     ]
     return found
 
@@ -134,6 +139,19 @@ def test_defect_02_query_validation_error_keeps_its_problems() -> None:
     copy = pickle.loads(pickle.dumps(err))
     assert copy.problems == ["granularity must be positive", "limit must be at most 1000"]
     assert isinstance(copy, ValueError)
+
+
+def test_defect_02_request_validation_error_keeps_pydantics_errors() -> None:
+    err = errors.RequestValidationError(
+        ["name: Field required"],
+        errors=[{"loc": ("name",), "msg": "Field required", "type": "missing"}],
+        subject="TriggerCreate",
+    )
+    copy = pickle.loads(pickle.dumps(err))
+    assert type(copy) is errors.RequestValidationError and isinstance(copy, ValueError)
+    assert copy.problems == ["name: Field required"]
+    assert copy.errors() == [{"loc": ("name",), "msg": "Field required", "type": "missing"}]
+    assert str(copy) == "invalid TriggerCreate: 1 problem\n  - name: Field required"
 
 
 def test_defect_02_rate_limit_fields_survive() -> None:
