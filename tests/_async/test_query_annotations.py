@@ -112,11 +112,13 @@ async def test_create_validates_before_sending(
 
 
 async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
-    # The spec's own example of an update response carries neither id nor timestamps.
+    # The spec's own example of an update response carries neither id nor timestamps; the
+    # live API returns the id (real-api-notes), which the model requires.
     httpx_mock.add_response(
         method="PUT",
         url=f"{URL}/sGUnkBHgRFN",
         json={
+            "id": "sGUnkBHgRFN",
             "name": "My Updated Annotation",
             "description": "A nice description of My Update Annotation",
             "query_id": "mabAMpSPDjH",
@@ -138,7 +140,7 @@ async def test_update(httpx_mock: HTTPXMock, client: AsyncClient) -> None:
         "description": "A nice description of My Update Annotation",
         "query_id": "mabAMpSPDjH",
     }
-    assert annotation.name == "My Updated Annotation" and annotation.id is None
+    assert annotation.name == "My Updated Annotation" and annotation.id == "sGUnkBHgRFN"
 
 
 async def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: AsyncClient) -> None:

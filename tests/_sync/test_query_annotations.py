@@ -114,11 +114,13 @@ def test_create_validates_before_sending(
 
 
 def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
-    # The spec's own example of an update response carries neither id nor timestamps.
+    # The spec's own example of an update response carries neither id nor timestamps; the
+    # live API returns the id (real-api-notes), which the model requires.
     httpx_mock.add_response(
         method="PUT",
         url=f"{URL}/sGUnkBHgRFN",
         json={
+            "id": "sGUnkBHgRFN",
             "name": "My Updated Annotation",
             "description": "A nice description of My Update Annotation",
             "query_id": "mabAMpSPDjH",
@@ -140,7 +142,7 @@ def test_update(httpx_mock: HTTPXMock, client: Client) -> None:
         "description": "A nice description of My Update Annotation",
         "query_id": "mabAMpSPDjH",
     }
-    assert annotation.name == "My Updated Annotation" and annotation.id is None
+    assert annotation.name == "My Updated Annotation" and annotation.id == "sGUnkBHgRFN"
 
 
 def test_update_needs_the_query_id(httpx_mock: HTTPXMock, client: Client) -> None:

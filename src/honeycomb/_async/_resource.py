@@ -12,12 +12,19 @@ from honeycomb._async._requester import Requester
 from honeycomb._config import AuthKind
 from honeycomb._io import AsyncThunk
 from honeycomb._paths import segment
-from honeycomb.models._base import RequestModel, to_request_body
+from honeycomb.models._base import RequestModel, ResponseModel, to_request_body
 
-__all__ = ["Resource"]
+__all__ = ["Resource", "Saved"]
 
 T = TypeVar("T")
 RequestT = TypeVar("RequestT", bound=RequestModel)
+
+
+class Saved(ResponseModel):
+    """The part of a create's answer needed to refer to what it made: the id, required (an
+    answer without one is an ``APIResponseValidationError``, not a reference to None)."""
+
+    id: str
 
 
 class Resource:
@@ -34,6 +41,14 @@ class Resource:
         model: type[RequestT], value: RequestT | Mapping[str, Any] | BaseModel
     ) -> dict[str, Any]:
         return to_request_body(model, value)
+
+    async def _save_query(self, dataset: str, body: Mapping[str, Any]) -> str:
+        """Save a query body (from ``query_body``) in ``dataset``, as ``client.queries.create``
+        does; return its id."""
+        saved: Saved = await self._request(
+            "POST", f"/1/queries/{segment(dataset)}", json=body, cast=Saved
+        )
+        return saved.id
 
     async def _team_path(self, team: str | None, *parts: str) -> str:
         slug = await self._requester.team_slug(team)

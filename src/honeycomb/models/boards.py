@@ -20,6 +20,7 @@ from pydantic import Tag as _Case
 
 from honeycomb.models._base import RequestModel, ResponseModel, StrEnum, accepts_response
 from honeycomb.models.common import Tag, Tags
+from honeycomb.models.queries import QuerySpec, calculation_label
 
 __all__ = [
     "MAX_GRID_UNITS",
@@ -218,15 +219,65 @@ class _PanelIn(RequestModel):
 class QueryPanelDetailsIn(RequestModel):
     """The query shown by a query panel: a saved query and the annotation that names it.
 
-    ``dataset`` is read-only: it is accepted (so a panel read from the API can be sent
-    back) but never sent.
+    Either refer to a saved query by ``query_id`` and ``query_annotation_id``, or give a
+    ``query`` (a :class:`~honeycomb.query.QueryBuilder`, a
+    :class:`~honeycomb.models.queries.QuerySpec` or an equivalent dict) and let
+    ``client.boards.create``/``update`` save it in ``dataset`` (``__all__``, environment-wide,
+    when left out) with an annotation named ``name`` (a summary of the query when left out)
+    and ``description``.
+
+    ``dataset`` is read-only otherwise: it is accepted (so a panel read from the API can be
+    sent back) but never sent. ``query``, ``name`` and ``description`` are never sent either.
     """
 
-    query_id: _NonEmpty
-    query_annotation_id: _NonEmpty
+    query_id: _NonEmpty | None = None
+    query_annotation_id: _NonEmpty | None = None
     query_style: QueryStyle | None = None
     visualization_settings: VisualizationSettingsIn | None = None
     dataset: str | None = Field(default=None, exclude=True)
+    query: QuerySpec | None = Field(default=None, exclude=True)
+    name: Annotated[str, StringConstraints(min_length=1, max_length=320)] | None = Field(
+        default=None, exclude=True
+    )
+    description: Annotated[str, StringConstraints(max_length=1023)] | None = Field(
+        default=None, exclude=True
+    )
+
+    @model_validator(mode="after")
+    def _saved_or_inline(self) -> QueryPanelDetailsIn:
+        if self.query is None:
+            missing = [
+                key for key in ("query_id", "query_annotation_id") if getattr(self, key) is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"{' and '.join(missing)} required (or give a query to save instead)"
+                )
+            if self.name is not None or self.description is not None:
+                raise ValueError("name and description name a query given inline; give query")
+        elif self.query_id is not None or self.query_annotation_id is not None:
+            raise ValueError(
+                "give a saved query (query_id, query_annotation_id) or query, not both"
+            )
+        return self
+
+    def annotation_name(self) -> str:
+        """The name of the annotation saved with an inline ``query``: ``name``, or a
+        summary of the query (``P99(duration_ms), COUNT by service``).
+
+        Returns:
+            At most 320 characters, the API's limit for an annotation's name.
+        """
+        if self.name is not None:
+            return self.name
+        if self.query is None:
+            return "Board query"
+        spec = self.query
+        parts = [calculation_label(c.op, c.column) for c in spec.calculations or []] or ["COUNT"]
+        label = ", ".join(parts)
+        if spec.breakdowns:
+            label += " by " + ", ".join(spec.breakdowns)
+        return label[:320]
 
 
 class QueryPanelIn(_PanelIn):

@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
 from honeycomb._paths import segment
-from honeycomb._sync._resource import Resource
-from honeycomb.models.boards import Board, BoardCreate, BoardUpdate
+from honeycomb._sync._resource import Resource, Saved
+from honeycomb.errors import APIStatusError, HoneycombError
+from honeycomb.models._base import request_model
+from honeycomb.models.boards import Board, BoardCreate, BoardUpdate, QueryPanelIn
+from honeycomb.query import query_body
 
 __all__ = ["Boards"]
 
@@ -67,9 +71,7 @@ class Boards(Resource):
             UnprocessableEntityError: The API rejected the board (e.g. an unknown query).
             APIError: On any other failure.
         """
-        body = self._body(BoardCreate, board)
-        result: Board = self._request("POST", "/1/boards", json=body, cast=Board)
-        return result
+        return self._write("POST", "/1/boards", request_model(BoardCreate, board))
 
     def update(self, board_id: str, board: BoardUpdate | Board | Mapping[str, Any]) -> Board:
         """Replace a board.
@@ -94,11 +96,9 @@ class Boards(Resource):
             NotFoundError: No such board.
             APIError: On any other failure.
         """
-        body = self._body(BoardUpdate, board)
-        result: Board = self._request(
-            "PUT", f"/1/boards/{segment(board_id)}", json=body, cast=Board
+        return self._write(
+            "PUT", f"/1/boards/{segment(board_id)}", request_model(BoardUpdate, board)
         )
-        return result
 
     def delete(self, board_id: str) -> None:
         """Delete a board (its views go with it).
@@ -111,3 +111,48 @@ class Boards(Resource):
             APIError: On any other failure.
         """
         self._request("DELETE", f"/1/boards/{segment(board_id)}")
+
+    def _write(self, method: str, path: str, board: BoardCreate) -> Board:
+        """Send ``board``, first saving the inline query of each query panel that has one
+        (a saved query and an annotation naming it, in the panel's dataset)."""
+        body = board.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # Every inline query is checked before anything is saved, so a bad one in the last
+        # panel does not leave the first panels' queries and annotations behind.
+        inline = [
+            (index, panel.query_panel, query_body(panel.query_panel.query))
+            for index, panel in enumerate(board.panels or [])
+            if isinstance(panel, QueryPanelIn) and panel.query_panel.query is not None
+        ]
+        created: builtins.list[tuple[str, str]] = []
+        try:
+            for index, details, query in inline:
+                dataset = details.dataset or "__all__"
+                query_id = self._save_query(dataset, query)
+                annotation: dict[str, Any] = {
+                    "name": details.annotation_name(),
+                    "query_id": query_id,
+                }
+                if details.description is not None:
+                    annotation["description"] = details.description
+                saved: Saved = self._request(
+                    "POST", f"/1/query_annotations/{segment(dataset)}", json=annotation, cast=Saved
+                )
+                created.append((dataset, saved.id))
+                body["panels"][index]["query_panel"].update(
+                    query_id=query_id, query_annotation_id=saved.id
+                )
+            result: Board = self._request(method, path, json=body, cast=Board)
+        except APIStatusError:
+            # Refused for certain, so nothing refers to the new annotations: remove them.
+            # (After a connection error the board may exist, with panels naming them.)
+            self._forget_annotations(created)
+            raise
+        return result
+
+    def _forget_annotations(self, annotations: builtins.list[tuple[str, str]]) -> None:
+        for dataset, annotation_id in annotations:
+            # Best effort: a leftover annotation only names a query, and is listed.
+            with contextlib.suppress(HoneycombError):
+                self._request(
+                    "DELETE", f"/1/query_annotations/{segment(dataset)}/{segment(annotation_id)}"
+                )

@@ -10,11 +10,13 @@ from typing import Any
 
 from honeycomb._paths import segment
 from honeycomb._sync._resource import Resource
+from honeycomb.models._base import request_model
 from honeycomb.models.query_annotations import (
     QueryAnnotation,
     QueryAnnotationCreate,
     QueryAnnotationUpdate,
 )
+from honeycomb.query import query_body
 
 __all__ = ["QueryAnnotations"]
 
@@ -72,25 +74,31 @@ class QueryAnnotations(Resource):
     def create(
         self, dataset: str, annotation: QueryAnnotationCreate | QueryAnnotation | Mapping[str, Any]
     ) -> QueryAnnotation:
-        """Name a query (made with ``client.queries.create``).
+        """Name a query: one saved with ``client.queries.create``, or a spec saved here.
 
         Example:
             ``client.query_annotations.create("web", {"name": "Slow checkouts",
-            "query_id": query.id})``
+            "query": QueryBuilder().calculate("P99", "duration_ms").last(3600)})``
 
         Args:
             dataset: The dataset slug, or ``__all__``.
-            annotation: A ``QueryAnnotationCreate`` or an equivalent dict.
+            annotation: A ``QueryAnnotationCreate`` or an equivalent dict, with either
+                the ``query_id`` of a saved query or a ``query`` (a ``QueryBuilder``, a
+                ``QuerySpec`` or a dict), which is saved in ``dataset`` first.
 
         Returns:
             The created annotation.
 
         Raises:
             RequestValidationError: The body is invalid (nothing is sent).
+            QueryValidationError: The ``query`` breaks the API's rules (nothing is sent).
             NotFoundError: No such dataset or query.
             APIError: On any other failure.
         """
-        body = self._body(QueryAnnotationCreate, annotation)
+        model = request_model(QueryAnnotationCreate, annotation)
+        body = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        if model.query is not None:
+            body["query_id"] = self._save_query(dataset, query_body(model.query))
         result: QueryAnnotation = self._request(
             "POST", f"/1/query_annotations/{segment(dataset)}", json=body, cast=QueryAnnotation
         )
