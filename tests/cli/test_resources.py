@@ -430,6 +430,16 @@ def test_api_keys_create_with_flags(fake: FakeHoneycomb, hc: Client, env: dict[s
         "ingest",
         str(fake.environment.id),
     )
+    # The one answer that carries the secret shows it in clear, with the ingest token
+    # (id + secret) that X-Honeycomb-Team takes, and a note that it is not shown again.
+    assert len(body["secret"]) >= 16 and "*" not in body["secret"]
+    assert body["token"] == body["id"] + body["secret"]
+    assert "Store the secret now: it is shown only once" in created.stderr
+    (listed,) = [k for k in hc.api_keys.list() if k.id == body["id"]]
+    assert listed.secret is None
+    with fake.client(api_key=body["token"], max_retries=0) as ingest:
+        ingest.events.send("web", {"from": "the new key"})
+    assert fake.events("web")[-1]["data"] == {"from": "the new key"}
 
 
 def test_environments_create_with_flags(env: dict[str, str]) -> None:

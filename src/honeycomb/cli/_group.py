@@ -292,6 +292,13 @@ class LazyGroup(TyperGroup):
             ctx.fail(message)
         return command.name, command, args[1:]
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # typer would turn it into a silent exit 130; run_guarded says "Interrupted.".
+            raise typer.Abort() from None
+
     def main(  # type: ignore[override]
         self,
         args: Sequence[str] | None = None,

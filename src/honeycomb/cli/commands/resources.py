@@ -308,7 +308,25 @@ def _create(spec: ResourceSpec, **kwargs: Any) -> None:
         created.append(_resource(spec).create(*scope, document))
     for item in created:
         cli.message(f"Created {spec.singular} {_ident(spec, item)}.")
-    _emit(cli, spec, created if isinstance(body, list) else created[0])
+    shown = [_revealed(cli, item) for item in created]
+    _emit(cli, spec, shown if isinstance(body, list) else shown[0])
+
+
+def _revealed(cli: CliState, item: Any) -> Any:
+    """``item`` with the secret it was created with in clear (an API key's): the answer to
+    create is the only time the API returns it, so hiding it here would lose it."""
+    from pydantic import SecretStr
+
+    secret = getattr(item, "secret", None)
+    if not isinstance(secret, SecretStr):
+        return item
+    data = to_data(item)
+    data["secret"] = secret.get_secret_value()
+    token = getattr(item, "token", None)
+    if isinstance(token, str):
+        data["token"] = token  # what X-Honeycomb-Team takes
+    cli.message("Store the secret now: it is shown only once and cannot be read again.")
+    return data
 
 
 def _update(spec: ResourceSpec, **kwargs: Any) -> None:
