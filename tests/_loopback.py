@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 import zstandard
 
-__all__ = ["FAULTS", "FaultServer", "LoopbackServer", "decode_body", "decoded"]
+__all__ = ["CORRUPT_GZIP", "FAULTS", "FaultServer", "LoopbackServer", "decode_body", "decoded"]
 
 
 def decode_body(body: bytes, encoding: str | None) -> bytes:
@@ -162,8 +162,21 @@ class LoopbackServer:
         self._thread.join()
 
 
-FAULTS = ("hang", "drip", "drip_body", "reset", "short_body", "garbage_chunks", "redirect")
+FAULTS = (
+    "hang",
+    "drip",
+    "drip_body",
+    "reset",
+    "short_body",
+    "garbage_chunks",
+    "corrupt_gzip",
+    "redirect",
+)
 """What ``FaultServer`` can do to a request (see there)."""
+
+
+CORRUPT_GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff not deflate data" * 4
+"""A gzip member header followed by bytes that are not a deflate stream."""
 
 
 class FaultServer:
@@ -178,6 +191,8 @@ class FaultServer:
     - ``"reset"``: drops the connection with a TCP RST;
     - ``"short_body"``: announces ``Content-Length: 1000`` and sends ``body`` only;
     - ``"garbage_chunks"``: a chunked answer whose chunk sizes are not hexadecimal;
+    - ``"corrupt_gzip"``: answers ``status`` marked ``Content-Encoding: gzip`` with a gzip
+      header followed by bytes that do not inflate (``CORRUPT_GZIP``);
     - ``"redirect"``: ``307`` to ``https://elsewhere.example/`` with an empty body.
 
     Attributes:
@@ -285,6 +300,13 @@ class FaultServer:
                 "Transfer-Encoding: chunked\r\n\r\nzz\r\n[]\r\n-1\r\n\r\n".encode()
             )
             return False
+        if fault == "corrupt_gzip":
+            conn.sendall(
+                f"HTTP/1.1 {self.status} OK\r\nContent-Type: {self.content_type}\r\n"
+                f"Content-Encoding: gzip\r\nContent-Length: {len(CORRUPT_GZIP)}\r\n\r\n".encode()
+                + CORRUPT_GZIP
+            )
+            return True
         if fault == "redirect":
             conn.sendall(
                 b"HTTP/1.1 307 Temporary Redirect\r\nLocation: https://elsewhere.example/\r\n"

@@ -4,9 +4,9 @@ An exception outlives the call that raised it: it is logged, printed, pickled to
 process, attached to a bug report. So every ``APIError`` the pipeline raises goes through
 ``without_secrets`` first:
 
-- the message, and the kept body (text, or every string inside a JSON body), have each
-  key of the client replaced by ``<redacted>`` (a debugging proxy may echo the request's
-  headers into its error page);
+- the message, and the kept body (text, raw bytes, or every string inside a JSON body),
+  have each key of the client replaced by ``<redacted>`` (a debugging proxy may echo the
+  request's headers into its error page);
 - JSON fields that hold a credential by their name (``secret``, ``*_secret``,
   ``password``...) are masked, whatever their value: a failed ``api_keys.create`` must not
   keep the secret it just minted;
@@ -160,7 +160,14 @@ def without_secrets(err: E, secrets: Iterable[str]) -> E:
         err.message = scrub(err.message, keys)
         err.args = (err.message, *err.args[1:])
     content = None
-    if err.body is not None:
+    if isinstance(err.body, bytes):
+        # The raw bytes of a body that did not decode: replaced byte-wise, nothing parsed.
+        raw = err.body
+        if any(secret.encode() in raw for secret in keys):
+            for secret in keys:
+                raw = raw.replace(secret.encode(), REDACTED.encode())
+            content = err.body = raw
+    elif err.body is not None:
         body = redact_json(err.body, keys)
         if body is not err.body:
             # The raw bytes held what was redacted: the copy carries the redacted body.

@@ -10,6 +10,7 @@ Pure: no I/O. The tree is flat and typed, after the Stainless SDKs::
     │   ├── APIConnectionError            no response arrived
     │   │   └── APITimeoutError
     │   ├── APIResponseValidationError    a 2xx whose body is not what the API promises
+    │   │                                     (or does not decode: a corrupt gzip body)
     │   └── APIStatusError                a response that is not 2xx (3xx: redirects
     │       │                                 are not followed)
     │       ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
@@ -128,7 +129,9 @@ class APIError(HoneycombError):
     Attributes:
         message: A one-line description.
         request: The ``httpx.Request`` that failed, when there was one.
-        body: The decoded JSON body, or the raw text when it was not JSON, or None.
+        body: The decoded JSON body, or the raw text when it was not JSON, or the raw
+            bytes (the first 64 KiB) of a body that did not decode under its
+            ``Content-Encoding``, or None.
     """
 
     def __init__(
@@ -155,7 +158,9 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """A successful response whose body could not be decoded into the expected shape.
+    """A successful response whose body could not be decoded into the expected shape, or
+    not decoded at all: a body that does not decode under its ``Content-Encoding`` (a
+    corrupt gzip stream) arrived with its status, and ``body`` keeps its first raw bytes.
 
     Attributes:
         response: The ``httpx.Response``.

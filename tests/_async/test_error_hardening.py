@@ -6,7 +6,9 @@ Each test is named after the defect it pins (``test_defect_NN_...``).
 
 from __future__ import annotations
 
+import gzip
 import pickle
+import random
 import socket
 import traceback
 from datetime import datetime, timedelta, timezone
@@ -23,6 +25,7 @@ from honeycomb import (
     AsyncClient,
     BadRequestError,
     HoneycombError,
+    InternalServerError,
     InvalidEventError,
     NotFoundError,
     PaginationError,
@@ -570,6 +573,87 @@ async def test_defect_06_bad_event_time_fails_that_event_alone(
     results = await client.events.send_batch("ds", events)
     assert [r.ok for r in results] == [True, False, True]
     assert isinstance(results[1].exception, InvalidEventError)
+
+
+# -- defect 6: a body that arrived but cannot be decoded (a corrupt Content-Encoding) -------
+
+
+def corrupt_gzip(size: int = 0) -> bytes:
+    """A gzip stream whose data does not check out: garbage after a valid header, or (with
+    ``size``) ``size`` bytes of compressed data ending in a wrong CRC, so that the decoder
+    only fails once it has consumed all of them."""
+    if not size:
+        return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03not deflate data " + API_KEY.encode()
+    whole = gzip.compress(random.Random(6).randbytes(size), mtime=0)
+    return whole[:-8] + b"\x00" * 8
+
+
+async def test_defect_06_corrupt_gzip_on_a_200_is_an_undecodable_response_keeping_the_bytes(
+    httpx_mock: HTTPXMock, client: AsyncClient
+) -> None:
+    raw = corrupt_gzip()
+    httpx_mock.add_response(
+        url=f"{BASE}/1/datasets", headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(raw)
+    )
+    with pytest.raises(APIResponseValidationError) as info:
+        await client.datasets.list()
+    err = info.value
+    assert not isinstance(err, APIConnectionError)
+    assert err.status_code == 200
+    assert "the response to GET /1/datasets arrived (200 OK, Content-Encoding: gzip)" in str(err)
+    assert "but its body could not be decoded" in str(err)
+    # The raw bytes as received, with the key the server echoed masked.
+    assert err.body == raw.replace(API_KEY.encode(), b"<redacted>")
+    assert err.response.content == err.body
+    assert_holds_no_key(err)
+
+
+async def test_defect_06_undecodable_body_keeps_a_bounded_prefix(
+    httpx_mock: HTTPXMock, client: AsyncClient
+) -> None:
+    raw = corrupt_gzip(size=300_000)
+    httpx_mock.add_response(
+        url=f"{BASE}/1/datasets", headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(raw)
+    )
+    with pytest.raises(APIResponseValidationError, match="could not be decoded") as info:
+        await client.datasets.list()
+    assert isinstance(info.value.body, bytes)
+    assert info.value.body == raw[: len(info.value.body)]
+    assert 0 < len(info.value.body) <= 64 * 1024 < len(raw)
+
+
+async def test_defect_06_undecodable_error_response_keeps_its_status_and_is_retried(
+    httpx_mock: HTTPXMock, sleeps: list[float]
+) -> None:
+    url = f"{BASE}/1/datasets"
+    for _ in range(2):
+        httpx_mock.add_response(
+            url=url,
+            status_code=503,
+            headers={"Content-Encoding": "gzip"},
+            stream=httpx.ByteStream(corrupt_gzip()),
+        )
+    async with AsyncClient(api_key=API_KEY, max_retries=1) as client:
+        with pytest.raises(InternalServerError) as info:
+            await client.datasets.list()
+    assert info.value.status_code == 503
+    assert len(httpx_mock.get_requests()) == 2
+    assert_holds_no_key(info.value)
+
+
+async def test_defect_06_undecodable_batch_answer_reports_every_event_failed(
+    httpx_mock: HTTPXMock, client: AsyncClient
+) -> None:
+    httpx_mock.add_response(
+        url=f"{BASE}/1/batch/ds",
+        headers={"Content-Encoding": "gzip"},
+        stream=httpx.ByteStream(corrupt_gzip()),
+    )
+    results = await client.events.send_batch("ds", [{"data": {"n": i}} for i in range(3)])
+    assert [(r.ok, r.status) for r in results] == [(False, 200)] * 3
+    assert all(isinstance(r.exception, APIResponseValidationError) for r in results)
+    assert "could not be decoded" in (results[0].error or "")
+    assert "may have been accepted" in (results[0].error or "")
 
 
 # -- defect 11: a DELETE whose answer was lost, retried, then 404 --------------------------

@@ -1,7 +1,8 @@
 """Fault injection over real HTTP: a loopback server that resets, hangs, drips, cuts the
 body short, sends garbage chunking or redirects. Every call ends within its timeout with
 a clean ``HoneycombError`` (or, for ``send_batch``, with every event reported failed),
-and no key reaches any output."""
+and no key reaches any output. A body that arrived but does not decode (a corrupt gzip
+stream) is told apart from a failed connection: it keeps its status and raw bytes."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from typing import Any
 import pytest
 
 from honeycomb import Client
-from honeycomb.errors import HoneycombError
-from tests._loopback import FAULTS, FaultServer
+from honeycomb.errors import APIConnectionError, APIResponseValidationError, HoneycombError
+from tests._loopback import CORRUPT_GZIP, FAULTS, FaultServer
 
 from ._leaks import API_KEY, KEY_ID, KEY_SECRET, assert_no_secret, only_typed
 from .conftest import Collected
@@ -71,4 +72,22 @@ def test_send_batch_reports_every_event_failed_when_the_server_misbehaves(
     for result in results:
         assert_no_secret([repr(result), str(result.exception)], "an event result")
     assert elapsed < TIMEOUT + SLACK, elapsed
+    assert_no_secret(logs.lines, "the logs")
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_a_corrupt_gzip_body_is_an_undecodable_response_not_a_lost_connection(
+    name: str, logs: Collected
+) -> None:
+    with (
+        FaultServer("corrupt_gzip") as server,
+        Client(api_key=API_KEY, base_url=server.url, timeout=TIMEOUT, max_retries=1) as client,
+    ):
+        outcome = only_typed(lambda: CALLS[name](client))
+    assert isinstance(outcome, APIResponseValidationError), repr(outcome)
+    assert not isinstance(outcome, APIConnectionError)
+    assert outcome.status_code == 200
+    assert "arrived (200 OK, Content-Encoding: gzip)" in str(outcome)
+    assert outcome.body == CORRUPT_GZIP
+    assert server.requests == 1  # an answer arrived: nothing to retry
     assert_no_secret(logs.lines, "the logs")

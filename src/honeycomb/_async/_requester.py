@@ -29,6 +29,7 @@ from honeycomb._logging import logger, redact_headers, secret_filter
 from honeycomb._operations import media_type
 from honeycomb._pagination import origin
 from honeycomb._ratelimit import RateLimitInfo, parse_rate_limit
+from honeycomb._rawbody import AsyncRawPrefix
 from honeycomb._redact import without_secrets
 from honeycomb._retry import retry_reason, wait_seconds
 from honeycomb._version import __version__
@@ -253,6 +254,8 @@ class Requester:
             HoneycombError: The client was closed.
             APITimeoutError: The request timed out.
             APIConnectionError: No response arrived.
+            APIResponseValidationError: A 2xx arrived whose body does not decode under its
+                ``Content-Encoding`` (the first raw bytes are kept on ``.body``).
             APIStatusError: The response status was not 2xx (a typed subclass; a 3xx too:
                 redirects are not followed).
         """
@@ -272,7 +275,7 @@ class Requester:
         debug = logger.isEnabledFor(logging.DEBUG)
         started = time.perf_counter() if debug else 0.0
         try:
-            response = await self.http.send(request)
+            response = await self._receive(request)
         except httpx.TimeoutException as err:
             raise self._without_secrets(
                 APITimeoutError(_connection_message(err, request), request=request)
@@ -304,6 +307,29 @@ class Requester:
         # any other 3xx is an error: redirects are not followed, they would carry the key.
         if not (200 <= status < 300 or (status == 304 and _is_conditional(request))):
             raise self._without_secrets(make_status_error(response))
+        return response
+
+    async def _receive(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` and read the body, as ``http.send`` does, except that a body
+        which arrived but does not decode under its ``Content-Encoding`` raises an error
+        keeping the status and the first raw bytes (httpx would report a ``DecodingError``,
+        which reads like a failed connection, and drop the body).
+
+        Raises:
+            APIResponseValidationError: A 2xx whose body does not decode.
+            APIStatusError: Any other status whose body does not decode.
+            httpx.HTTPError: Whatever else httpx raises.
+        """
+        response = await self.http.send(request, stream=True)
+        kept = AsyncRawPrefix.wrap(response)
+        try:
+            await response.aread()
+        except httpx.DecodingError as err:
+            await response.aclose()
+            raise self._without_secrets(_undecodable(response, bytes(kept or b""), err)) from err
+        except BaseException:
+            await response.aclose()
+            raise
         return response
 
     async def send(
@@ -649,6 +675,38 @@ def _new_cache(base_path: str) -> ResponseCache:
 
 _MIN_ATTEMPT_TIMEOUT = 0.05
 _DRAINED = httpx.ByteStream(b"")
+
+
+def _undecodable(response: httpx.Response, raw: bytes, err: httpx.DecodingError) -> APIError:
+    """The error for a response whose body arrived but did not decode: a detached copy of
+    the response holds the raw bytes received (at most ``RAW_PREFIX``), without the
+    ``Content-Encoding`` they failed to decode under, so that reading it cannot fail again.
+    """
+    encoding = response.headers.get("content-encoding", "")
+    copy = httpx.Response(
+        response.status_code,
+        headers=[
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() != "content-encoding"
+        ],
+        content=raw,
+        request=response.request,
+        extensions={
+            k: v for k, v in response.extensions.items() if k in ("http_version", "reason_phrase")
+        },
+    )
+    if not 200 <= response.status_code < 300:
+        return make_status_error(copy)
+    request = response.request
+    return APIResponseValidationError(
+        f"the response to {request.method} {request.url.path} arrived "
+        f"({response.status_code} {response.reason_phrase}, Content-Encoding: {encoding}) "
+        f"but its body could not be decoded ({err}); the first {len(raw):,} raw bytes "
+        "received are kept on .body",
+        response=copy,
+        body=raw,
+    )
 
 
 def _timeout_within(current: Any, left: float) -> dict[str, float | None]:

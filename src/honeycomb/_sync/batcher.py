@@ -64,6 +64,7 @@ from honeycomb._workers import (
 )
 from honeycomb.errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     HoneycombError,
     InvalidEventError,
@@ -125,6 +126,11 @@ def post_batch(
         )
     except APIStatusError as err:
         return _failed(len(elements), err.status_code, str(err), err)
+    except APIResponseValidationError as err:
+        # An answer arrived (a 2xx) but its body did not decode: as for any unreadable
+        # answer, the statuses are unknown.
+        message = f"{err.message} (the events may have been accepted)"
+        return _failed(len(elements), err.status_code, message, err)
     except APIConnectionError as err:
         if retry_reason(err, "POST") is not None:
             message = f"{err.message} (not sent)"
