@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TREES = [
     (Path("src/honeycomb/_async"), Path("src/honeycomb/_sync")),
     (Path("tests/_async"), Path("tests/_sync")),
+    (Path("tests/live/_async"), Path("tests/live/_sync")),
 ]
 
 # Every async name and its sync twin. Keep it short: resource classes share one name in

@@ -562,3 +562,104 @@ def read_only_fields(request: httpx.Request) -> list[str]:
     found: list[str] = []
     _read_only(json.loads(decoded_body(request)), schema, "", found)
     return list(dict.fromkeys(found))
+
+
+@cache
+def response_registry() -> Registry[Any]:
+    """A registry holding both specs as responses see them (read-only fields required)."""
+    return Registry().with_resources(
+        (SPEC_URI + name, Resource.from_contents(prepared(name), default_specification=DRAFT202012))
+        for name in (NEW_SPEC, OLD_SPEC)
+    )
+
+
+def operations_by_id() -> dict[str, SpecOperation]:
+    """Every operation of both specs, by operationId."""
+    return {op.operation_id: op for op in spec_operations()}
+
+
+@dataclass(frozen=True)
+class ResponseMismatch:
+    """One way a response differs from what the spec declares for it.
+
+    Attributes:
+        field: Where: a dotted path into the body (``data.attributes.name``,
+            ``triggers[0].threshold``), or ``""`` for the response as a whole.
+        seen: What the response had there: ``"absent"`` for a missing required field, a
+            short JSON rendering of the value otherwise.
+        detail: What the spec wanted.
+    """
+
+    field: str
+    seen: str
+    detail: str
+
+
+def _field_path(parts: Any) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _seen(value: Any) -> str:
+    text = json.dumps(value, default=str, sort_keys=True)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def response_mismatches(
+    operation: str, status: int, content_type: str, body: bytes
+) -> list[ResponseMismatch]:
+    """How a response differs from the schema the spec declares for its operation, status
+    and content type (empty when it matches).
+
+    Args:
+        operation: The operationId.
+        status: The HTTP status answered.
+        content_type: The response's ``Content-Type``.
+        body: The raw body.
+
+    Returns:
+        One entry per problem; a required field that is missing names that field.
+    """
+    op = operations_by_id().get(operation)
+    if op is None:
+        return [ResponseMismatch("", operation, "an operation in neither spec")]
+    responses = op.definition.get("responses", {})
+    declared = responses.get(str(status)) or responses.get(status)
+    if declared is None:
+        declared = responses.get("default")
+        if declared is None or 200 <= status < 300:
+            return [ResponseMismatch("", f"status {status}", "a status the spec documents")]
+    declared = _deref(declared)
+    media = content_type.split(";")[0].strip()
+    content = declared.get("content") or {}
+    if not body:
+        if content and status not in (204, 304) and operation != "createEvent":
+            return [ResponseMismatch("", "an empty body", f"a body of {sorted(content)}")]
+        return []
+    if not content:
+        return []
+    if media not in content:
+        return [ResponseMismatch("", f"content type {media!r}", f"one of {sorted(content)}")]
+    schema = content[media].get("schema")
+    if not schema:
+        return []
+    try:
+        instance = json.loads(body)
+    except ValueError:
+        return [ResponseMismatch("", "a body that is not JSON", f"{media} per the schema")]
+    validator = jsonschema.Draft202012Validator(schema, registry=response_registry())
+    found = []
+    for error in validator.iter_errors(instance):
+        path = list(error.absolute_path)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            for name in error.validator_value:
+                if name not in error.instance:
+                    where = _field_path([*path, name])
+                    found.append(ResponseMismatch(where, "absent", "required"))
+            continue
+        seen = _seen(error.instance)
+        found.append(ResponseMismatch(_field_path(path), seen, error.message[:200]))
+    # A schema reached through several branches (allOf, oneOf) reports the same error twice.
+    return list(dict.fromkeys(found))

@@ -1,0 +1,132 @@
+"""The live suite's target: the real API (keys from the environment) or a served fake.
+
+``LiveTarget`` is everything a scenario needs to know about where it runs; both modes
+fill in the same fields, so the scenarios never ask which one they are in, except the few
+checks only a fake can arrange (a provoked 429), which ask for ``target.fake``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pytest
+
+from honeycomb.testing import FakeHoneycomb, FakeRequest, FakeResponse
+from honeycomb.testing._server import FakeServer
+from tests.live._mode import Mode, Pacer, pace_key
+from tests.live._report import FidelityLog
+
+__all__ = ["OUTCOMES", "LiveTarget", "RateLimitHeaders", "serve_fake"]
+
+
+@dataclass
+class LiveTarget:
+    """Where the suite runs, and what it learned about it from ``/1/auth`` (and ``/2/auth``).
+
+    Attributes:
+        mode: How it was chosen (``real`` or ``fake``).
+        base_url: The API root.
+        api_key: The configuration key.
+        management_key: ``(id, secret)``, or None (the v2 scenarios are then skipped).
+        team: The team's slug; environment: the environment's slug; their display names.
+        environment_id: The environment's v2 id (None without a management key).
+        run: The run prefix every object's name starts with.
+        started: When the run started (UTC).
+        log: The fidelity log all the suite's clients record into.
+        pacer: Spaces requests under the rate limits (waits only in real mode).
+        fake: The served fake in fake mode (None against the real API).
+    """
+
+    mode: Mode
+    base_url: str
+    api_key: str = field(repr=False)
+    management_key: tuple[str, str] | None = field(repr=False)
+    run: str
+    started: datetime
+    log: FidelityLog
+    pacer: Pacer
+    fake: FakeHoneycomb | None = None
+    team: str = ""
+    team_name: str = ""
+    environment: str = ""
+    environment_name: str = ""
+    environment_id: str | None = None
+    _tests: itertools.count[int] = field(default_factory=lambda: itertools.count(1), repr=False)
+
+    @property
+    def real(self) -> bool:
+        """True against the real API."""
+        return self.mode.kind == "real"
+
+    def test_prefix(self) -> str:
+        """A prefix for one test's objects: the run's, then a number no other test has."""
+        return f"{self.run}-{next(self._tests):03d}"
+
+    def describe(self) -> str:
+        """The line printed before anything is created."""
+        where = "the real Honeycomb API" if self.real else "a local FakeHoneycomb"
+        management = "with" if self.management_key else "without"
+        return (
+            f"live suite: {where} at {self.base_url}, team {self.team!r} "
+            f"({self.team_name}), environment {self.environment!r} ({self.environment_name}), "
+            f"{management} a management key; objects are named {self.run}-..."
+        )
+
+
+class RateLimitHeaders:
+    """The served fake, answering ``RateLimit`` and ``RateLimit-Policy`` as the API does.
+
+    The fake itself only sends them with an injected fault. Honeycomb counts requests per
+    team in fixed windows per resource and action and reports the count on the operations
+    whose spec lists the headers (not on event ingestion or query results); this wrapper
+    does the same, so the rate-limit scenario reads real-shaped headers over HTTP. It
+    reports, it does not refuse: answering 429 is left to injected faults.
+    """
+
+    LIMIT = 100
+    WINDOW = 60
+    _SILENT = ("/1/events/", "/1/batch/", "/1/kinesis_events/", "/1/query_results/")
+
+    def __init__(self, fake: FakeHoneycomb, clock: Callable[[], float] = time.monotonic) -> None:
+        self.fake = fake
+        self.clock = clock
+        self._windows: dict[str, tuple[float, int]] = {}
+        self._lock = threading.Lock()
+
+    def handle(self, request: FakeRequest) -> FakeResponse:
+        """Answer from the fake, then add the rate-limit headers for the request's key."""
+        response = self.fake.handle(request)
+        if response.failure or request.path.startswith(self._SILENT):
+            return response
+        if any(name.lower() == "ratelimit" for name in response.headers):
+            return response  # an injected fault says what it wants said
+        key = pace_key(request.method, request.path)
+        now = self.clock()
+        with self._lock:
+            start, used = self._windows.get(key, (now, 0))
+            if now - start >= self.WINDOW:
+                start, used = now, 0
+            used += 1
+            self._windows[key] = (start, used)
+        reset = max(1, round(self.WINDOW - (now - start)))
+        response.headers["RateLimit"] = (
+            f"limit={self.LIMIT}, remaining={max(self.LIMIT - used, 0)}, reset={reset}"
+        )
+        response.headers["RateLimit-Policy"] = f"{self.LIMIT};w={self.WINDOW}"
+        return response
+
+
+def serve_fake(fake: FakeHoneycomb) -> FakeServer:
+    """Start ``fake`` on 127.0.0.1 (a free port) with rate-limit headers; ``stop()`` it."""
+    server = FakeServer(RateLimitHeaders(fake).handle)
+    server.start()
+    return server
+
+
+OUTCOMES = pytest.StashKey[dict[str, pytest.TestReport]]()
+"""Each test's reports by phase (``call``...), for the fixtures that clean up on failure."""
