@@ -63,6 +63,16 @@ class LiveTarget:
         """True against the real API."""
         return self.mode.kind == "real"
 
+    @property
+    def queryable_within(self) -> float:
+        """How long sent events may take to show in queries (Honeycomb: 30 s or more)."""
+        return 300.0 if self.real else 10.0
+
+    @property
+    def poll_every(self) -> float:
+        """Seconds between two checks while waiting for the API to catch up."""
+        return 10.0 if self.real else 0.05
+
     def test_prefix(self) -> str:
         """A prefix for one test's objects: the run's, then a number no other test has."""
         return f"{self.run}-{next(self._tests):03d}"

@@ -17,6 +17,7 @@ Options (``nox -s live -- OPTIONS``):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -96,8 +97,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def _say(config: pytest.Config, line: str) -> None:
+    """Print past pytest's capturing: the user must see it even when every test passes."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        return
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
         reporter.ensure_newline()
         reporter.write_line(line)
 
