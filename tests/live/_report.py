@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["FORMAT", "Difference", "FidelityLog", "compare_shapes", "shape_of"]
+__all__ = ["FORMAT", "Difference", "FidelityLog", "compare_shapes", "read_shapes", "shape_of"]
 
 FORMAT = 1
 """The version of the report's layout."""

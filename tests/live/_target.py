@@ -7,6 +7,7 @@ checks only a fake can arrange (a provoked 429), which ask for ``target.fake``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 import time
@@ -21,7 +22,7 @@ from honeycomb.testing._server import FakeServer
 from tests.live._mode import Mode, Pacer, pace_key
 from tests.live._report import FidelityLog
 
-__all__ = ["OUTCOMES", "LiveTarget", "RateLimitHeaders", "serve_fake"]
+__all__ = ["OUTCOMES", "LiveTarget", "RateLimitHeaders", "Scratch", "say", "serve_fake"]
 
 
 @dataclass
@@ -88,6 +89,17 @@ class LiveTarget:
         )
 
 
+@dataclass(frozen=True)
+class Scratch:
+    """Names for one test's objects: ``<run prefix>-<test number>-<label>``."""
+
+    prefix: str
+
+    def name(self, label: str) -> str:
+        """The name of the object ``label`` (lowercase letters, digits and dashes)."""
+        return f"{self.prefix}-{label}"
+
+
 class RateLimitHeaders:
     """The served fake, answering ``RateLimit`` and ``RateLimit-Policy`` as the API does.
 
@@ -140,3 +152,14 @@ def serve_fake(fake: FakeHoneycomb) -> FakeServer:
 
 OUTCOMES = pytest.StashKey[dict[str, pytest.TestReport]]()
 """Each test's reports by phase (``call``...), for the fixtures that clean up on failure."""
+
+
+def say(config: pytest.Config, line: str) -> None:
+    """Print past pytest's capturing: the user must see it even when every test passes."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        return
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        reporter.ensure_newline()
+        reporter.write_line(line)

@@ -17,7 +17,6 @@ Options (``nox -s live -- OPTIONS``):
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from tests._spec import spec_dir
 from tests.live._mode import Mode, Pacer, is_leftover, new_run_prefix, select_mode
 from tests.live._report import FidelityLog, read_shapes
 from tests.live._sync.harness import close_client, open_client, sweep
-from tests.live._target import OUTCOMES, LiveTarget, serve_fake
+from tests.live._target import OUTCOMES, LiveTarget, say, serve_fake
 
 CLEANUP_TEST = "test_cleanup_removes_what_earlier_runs_left"
 
@@ -96,17 +95,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-def _say(config: pytest.Config, line: str) -> None:
-    """Print past pytest's capturing: the user must see it even when every test passes."""
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    capture = config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None:
-        return
-    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
-        reporter.ensure_newline()
-        reporter.write_line(line)
-
-
 def _discover(target: LiveTarget) -> None:
     """Fill in the team and environment from /1/auth (and the v2 team and id from /2/auth)."""
     client = open_client(target)
@@ -135,6 +123,7 @@ def _discover(target: LiveTarget) -> None:
 def _target(mode: Mode, config: pytest.Config, fake: FakeHoneycomb | None, url: str) -> LiveTarget:
     started = datetime.now(timezone.utc).replace(microsecond=0)
     scale = _option(config, "--live-pace-scale")
+    management: tuple[str, str] | None
     if fake is not None:
         key_id, _, secret = fake.management_key.partition(":")
         api_key, management, base_url = fake.api_key, (key_id, secret), url
@@ -172,7 +161,7 @@ def _write_report(target: LiveTarget, config: pytest.Config) -> None:
     report = target.log.write(
         path, meta, fake_shapes=read_shapes(Path(compare)) if compare else None
     )
-    _say(
+    say(
         config,
         f"live suite: {report['requests']} requests, {len(report['differences'])} "
         f"differences written to {path}",
@@ -185,7 +174,7 @@ def live(request: pytest.FixtureRequest) -> Iterator[LiveTarget]:
     config = request.config
     mode = select_mode(os.environ)
     if mode.message:
-        _say(config, f"live suite: {mode.message}")
+        say(config, f"live suite: {mode.message}")
     if mode.kind == "skip":
         pytest.skip(mode.message)
     fake = FakeHoneycomb(query_polls=1) if mode.kind == "fake" else None
@@ -193,7 +182,7 @@ def live(request: pytest.FixtureRequest) -> Iterator[LiveTarget]:
     try:
         target = _target(mode, config, fake, server.url if server else "")
         _discover(target)
-        _say(config, target.describe())
+        say(config, target.describe())
         yield target
         if not _option(config, "--cleanup"):
             _final_sweep(target, config)
@@ -215,9 +204,9 @@ def _final_sweep(target: LiveTarget, config: pytest.Config) -> None:
     finally:
         close_client(client)
     if done or failed:
-        _say(config, f"live suite: the final sweep deleted {len(done)} objects: {done}")
+        say(config, f"live suite: the final sweep deleted {len(done)} objects: {done}")
     for failure in failed:
-        _say(config, f"live suite: could not delete {failure}")
+        say(config, f"live suite: could not delete {failure}")
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ from honeycomb import (
     RequestValidationError,
 )
 from honeycomb.models.datasets import DatasetSettings
-from tests.live._async.conftest import Scratch
 from tests.live._async.harness import close_client, open_client
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 TRIGGER: dict[str, Any] = {
     "disabled": True,

@@ -12,8 +12,7 @@ from typing import Any
 
 from honeycomb import AsyncClient, _io
 from honeycomb.models.datasets import DatasetSettings
-from tests.live._async.conftest import Scratch
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 SENT = {"send": 3, "send_batch": 50, "batcher": 40}
 

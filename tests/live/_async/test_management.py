@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from honeycomb import AsyncClient, AuthenticationError, NotFoundError, _io
-from tests.live._async.conftest import Scratch
 from tests.live._async.harness import close_client, open_client
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 
 async def test_an_environment_and_a_key_in_it_round_trip(
@@ -63,11 +62,11 @@ async def test_an_environment_and_a_key_in_it_round_trip(
     got_key.name = scratch.name("key-2")
     assert (await client.api_keys.update(key.id, got_key)).name == scratch.name("key-2")
     assert key.id in [k.id for k in await client.api_keys.list(type="configuration")]
-    assert await client.api_keys.delete(key.id) is None
+    await client.api_keys.delete(key.id)
     with pytest.raises(NotFoundError):
         await client.api_keys.get(key.id)
 
     await client.environments.update(env.id, {"settings": {"delete_protected": False}})
-    assert await client.environments.delete(env.id) is None
+    await client.environments.delete(env.id)
     with pytest.raises(NotFoundError):
         await client.environments.get(env.id)

@@ -6,10 +6,9 @@ with the ``honeycomb`` command."""
 from __future__ import annotations
 
 from honeycomb import AsyncClient
-from tests.live._async.conftest import Scratch
 from tests.live._async.harness import sweep
 from tests.live._mode import is_leftover
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 
 async def seed(client: AsyncClient, scratch: Scratch, dataset: str) -> None:

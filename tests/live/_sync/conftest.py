@@ -7,25 +7,13 @@ test ends."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 
 from honeycomb import Client
 from tests.live._mode import is_leftover
 from tests.live._sync.harness import close_client, open_client, sweep
-from tests.live._target import OUTCOMES, LiveTarget
-
-
-@dataclass(frozen=True)
-class Scratch:
-    """Names for one test's objects: ``<run prefix>-<test number>-<label>``."""
-
-    prefix: str
-
-    def name(self, label: str) -> str:
-        """The name of the object ``label`` (lowercase letters, digits and dashes)."""
-        return f"{self.prefix}-{label}"
+from tests.live._target import OUTCOMES, LiveTarget, Scratch
 
 
 @pytest.fixture

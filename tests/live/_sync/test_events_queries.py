@@ -14,8 +14,7 @@ from typing import Any
 
 from honeycomb import Client, _io
 from honeycomb.models.datasets import DatasetSettings
-from tests.live._sync.conftest import Scratch
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 SENT = {"send": 3, "send_batch": 50, "batcher": 40}
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 
 from honeycomb import AuthenticationError, Client, NotFoundError, _io
-from tests.live._sync.conftest import Scratch
 from tests.live._sync.harness import close_client, open_client
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 
 def test_an_environment_and_a_key_in_it_round_trip(
@@ -63,11 +62,11 @@ def test_an_environment_and_a_key_in_it_round_trip(
     got_key.name = scratch.name("key-2")
     assert (client.api_keys.update(key.id, got_key)).name == scratch.name("key-2")
     assert key.id in [k.id for k in client.api_keys.list(type="configuration")]
-    assert client.api_keys.delete(key.id) is None
+    client.api_keys.delete(key.id)
     with pytest.raises(NotFoundError):
         client.api_keys.get(key.id)
 
     client.environments.update(env.id, {"settings": {"delete_protected": False}})
-    assert client.environments.delete(env.id) is None
+    client.environments.delete(env.id)
     with pytest.raises(NotFoundError):
         client.environments.get(env.id)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from honeycomb import Client
 from tests.live._mode import is_leftover
-from tests.live._sync.conftest import Scratch
 from tests.live._sync.harness import sweep
-from tests.live._target import LiveTarget
+from tests.live._target import LiveTarget, Scratch
 
 
 def seed(client: Client, scratch: Scratch, dataset: str) -> None:

@@ -20,8 +20,8 @@ import pytest
 from honeycomb import Client, NotFoundError
 from honeycomb.models.burn_alerts import ExhaustionTimeBurnAlert
 from honeycomb.models.datasets import DatasetSettings
-from tests.live._sync.conftest import Scratch
 from tests.live._sync.harness import recipient_name
+from tests.live._target import Scratch
 
 
 def test_every_object_round_trips_and_is_deleted(client: Client, scratch: Scratch) -> None:
@@ -172,7 +172,7 @@ def test_every_object_round_trips_and_is_deleted(client: Client, scratch: Scratc
     assert (client.marker_settings.update(ds, setting.id, settings[0])).color == "#00ff00"
 
     # Everything is deleted again, dependents first.
-    assert client.boards.delete(board.id) is None
+    client.boards.delete(board.id)
     with pytest.raises(NotFoundError):
         client.boards.get(board.id)
     client.query_annotations.delete(ds, str(annotation.id))
@@ -193,4 +193,4 @@ def test_every_object_round_trips_and_is_deleted(client: Client, scratch: Scratc
     dataset.settings = DatasetSettings(delete_protected=False)
     unprotected = client.datasets.update(ds, dataset)
     assert unprotected.settings is not None and unprotected.settings.delete_protected is False
-    assert client.datasets.delete(ds) is None
+    client.datasets.delete(ds)
