@@ -1,11 +1,12 @@
 """Developer tasks. `nox -s tests` is what CI runs: it checks everything.
 
 Sessions: tests (unasync check, lint, typecheck, then pytest), lint, typecheck, unasync,
-unasync_check, demo, bench, docs (the site, built with --strict).
+unasync_check, demo, bench, docs (the site, built with --strict), live (the live-API suite).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -66,7 +67,9 @@ def tests(session: nox.Session) -> None:
     _unasync_check(session)
     _lint(session)
     _typecheck(session)
-    session.run("pytest", *(session.posargs or ["-q"]), env=prism)
+    # The live suite's fake run is part of this; its real mode never is, whatever the shell
+    # exports (HONEYCOMB_LIVE=1 is for `nox -s live`).
+    session.run("pytest", *(session.posargs or ["-q"]), env={**prism, "HONEYCOMB_LIVE": ""})
 
 
 @nox.session
@@ -127,3 +130,22 @@ def docs(session: nox.Session) -> None:
     session.run("python", "scripts/coverage.py", "--write", "docs/coverage.md")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site")
     session.run("python", "scripts/check_site.py", "site")
+
+
+@nox.session
+def live(session: nox.Session) -> None:
+    """The live-API suite (tests/live, docs/testing.md): against a served FakeHoneycomb; with
+    HONEYCOMB_LIVE=1 and HONEYCOMB_API_KEY, then against the real API too, comparing its
+    answers with the fake run's. `nox -s live -- --cleanup` deletes earlier runs' leftovers."""
+    session.install("-e", DEV)
+    args = list(session.posargs)
+    if "--cleanup" in args:
+        session.run("pytest", "tests/live", *args)
+        return
+    # The fake run first: its report is what the real run's responses are compared with.
+    baseline = Path(session.create_tmp()) / "live-report-fake.json"
+    fake_args = ["-q", "--live-report", str(baseline)]
+    session.run("pytest", "tests/live", *fake_args, *args, env={"HONEYCOMB_LIVE": ""})
+    if os.environ.get("HONEYCOMB_LIVE", "").strip() not in ("", "0"):
+        # Real mode, if the keys are there (tests/live/_mode.py decides, and says why not).
+        session.run("pytest", "tests/live", "--live-compare", str(baseline), *args)
