@@ -18,6 +18,8 @@ COPIED = [
     "src/honeycomb/_sync",
     "tests/_async",
     "tests/_sync",
+    "tests/live/_async",
+    "tests/live/_sync",
 ]
 
 
