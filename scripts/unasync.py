@@ -1,6 +1,6 @@
 """Generate the sync client and its tests from the async sources.
 
-    python scripts/unasync.py          # regenerate src/honeycomb/_sync, tests/_sync, tests/live/_sync
+    python scripts/unasync.py          # regenerate every _sync tree (package, tests, live tests)
     python scripts/unasync.py --check  # fail if the committed copies have drifted
 
 Both modes generate into a temporary folder with the unasync library and the explicit
