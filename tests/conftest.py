@@ -35,8 +35,10 @@ def fold_environment_skips(reports: list[pytest.TestReport]) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Runs before pytest's short summary (``-ra``), which then folds each group; also
-    says how many documentation examples ran, when their test module was collected."""
+    says how many documentation examples ran and what the fuzzing of the fake found, when
+    their test modules were collected."""
     fold_environment_skips(terminalreporter.stats.get("skipped", []))
-    module = sys.modules.get("tests.test_docs_examples")
-    if module is not None:
-        terminalreporter.write_line(module.summary_line())
+    for name in ("tests.test_docs_examples", "tests.test_fake_fuzz"):
+        module = sys.modules.get(name)
+        if module is not None:
+            terminalreporter.write_line(module.summary_line())

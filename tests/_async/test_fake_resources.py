@@ -13,6 +13,7 @@ import pytest
 
 from honeycomb import (
     AsyncClient,
+    BadRequestError,
     ConflictError,
     NotFoundError,
     UnprocessableEntityError,
@@ -92,7 +93,7 @@ async def test_columns_and_calculated_fields(hc: AsyncClient, fake: FakeHoneycom
     assert (await hc.calculated_fields.list("web", alias="is_error"))[0].id == ident(field)
     with pytest.raises(ConflictError):
         await hc.calculated_fields.create("web", {"alias": "is_error", "expression": "1"})
-    with pytest.raises(UnprocessableEntityError) as info:
+    with pytest.raises(BadRequestError) as info:  # the status the spec documents here
         await hc.calculated_fields.create("web", {"alias": "bad", "expression": "NOPE($x)"})
     assert body_of(info.value)["type_detail"][0]["field"] == "expression"
     updated = await hc.calculated_fields.update(

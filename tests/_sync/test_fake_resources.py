@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from honeycomb import (
+    BadRequestError,
     Client,
     ConflictError,
     NotFoundError,
@@ -92,7 +93,7 @@ def test_columns_and_calculated_fields(hc: Client, fake: FakeHoneycomb) -> None:
     assert (hc.calculated_fields.list("web", alias="is_error"))[0].id == ident(field)
     with pytest.raises(ConflictError):
         hc.calculated_fields.create("web", {"alias": "is_error", "expression": "1"})
-    with pytest.raises(UnprocessableEntityError) as info:
+    with pytest.raises(BadRequestError) as info:  # the status the spec documents here
         hc.calculated_fields.create("web", {"alias": "bad", "expression": "NOPE($x)"})
     assert body_of(info.value)["type_detail"][0]["field"] == "expression"
     updated = hc.calculated_fields.update(

@@ -421,10 +421,7 @@ def sdk_model_check(body: Any, candidates: Iterable[tuple[str, str]], *, v2: boo
         if model is None:
             continue
         try:
-            if isinstance(model, type) and issubclass(model, pydantic.BaseModel):
-                model.model_validate(body)
-            else:
-                pydantic.TypeAdapter(model).validate_python(body)
+            _validate_ignoring_unknown(model, body)
         except pydantic.ValidationError as err:
             problems = []
             for item in err.errors():
@@ -439,6 +436,53 @@ def sdk_model_check(body: Any, candidates: Iterable[tuple[str, str]], *, v2: boo
         except (TypeError, ValueError):
             return
         return
+
+
+def _validate_ignoring_unknown(model: Any, body: Any) -> None:
+    """Validate ``body`` with ``model``, dropping the fields the model does not know.
+
+    The API ignores fields it does not know (a key created with a misspelt permissions
+    object got no permissions instead of an error), while the SDK's request models forbid
+    them to catch typos before sending. So each field reported as extra is removed from
+    ``body`` (in place: handlers store what is left) and the body validated again, until
+    nothing but known fields remains or another problem is found.
+
+    Raises:
+        pydantic.ValidationError: A problem other than an unknown field.
+    """
+    import pydantic
+
+    validate = (
+        model.model_validate
+        if isinstance(model, type) and issubclass(model, pydantic.BaseModel)
+        else pydantic.TypeAdapter(model).validate_python
+    )
+    while True:
+        try:
+            validate(body)
+            return
+        except pydantic.ValidationError as err:
+            extras = [e["loc"] for e in err.errors() if e["type"] == "extra_forbidden"]
+            dropped = [_drop(body, tuple(loc)) for loc in extras]  # every one, not the first
+            if not any(dropped):
+                raise
+
+
+def _drop(body: Any, loc: tuple[Any, ...]) -> bool:
+    """Remove the field at pydantic's ``loc`` from ``body``; the parts of ``loc`` that are
+    not keys or indexes (the names of union members) are skipped. Returns whether a field
+    was removed."""
+    target = body
+    for part in loc[:-1]:
+        is_key = isinstance(target, dict) and isinstance(part, str) and part in target
+        is_index = isinstance(target, list) and isinstance(part, int) and 0 <= part < len(target)
+        if is_key or is_index:
+            target = target[part]
+    last = loc[-1] if loc else None
+    if isinstance(target, dict) and isinstance(last, str) and last in target:
+        del target[last]
+        return True
+    return False
 
 
 def _field_path(loc: Iterable[Any]) -> str:

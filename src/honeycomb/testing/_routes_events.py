@@ -165,17 +165,20 @@ def create_batch(ctx: Ctx) -> FakeResponse:
 
 
 def create_kinesis(ctx: Ctx) -> FakeResponse:
-    request_id = ctx.request.header("x-amz-firehose-request-id")
     body = ctx.body()
     now_ms = int(ctx.state.now() * 1000)
-    if not request_id:
-        raise bad_request("missing X-Amz-Firehose-Request-Id header")
-    if not isinstance(body, dict) or not isinstance(body.get("records"), list):
+    # Firehose sends the request id both as a header and in the body; the spec documents
+    # only the body's (optional) field, so either will do.
+    request_id = ctx.request.header("x-amz-firehose-request-id") or (
+        str(body.get("requestId") or "") if isinstance(body, dict) else ""
+    )
+    records = body.get("records", []) if isinstance(body, dict) else None
+    if not isinstance(records, list):
         return ok(
             {"requestId": request_id, "timestamp": now_ms, "errorMessage": "invalid body"}, 400
         )
     dataset = _target_dataset(ctx)
-    for record in body["records"]:
+    for record in records:
         try:
             raw = base64.b64decode(record["data"], validate=True)
             text = raw.decode("utf-8")

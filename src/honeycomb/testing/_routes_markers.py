@@ -24,8 +24,8 @@ def marker_color(env: Environment, dataset: str, marker_type: str | None) -> str
 
 def _check_marker(body: dict[str, Any]) -> None:
     check = Checker(body)
-    start = check.integer("start_time", minimum=0)
-    end = check.integer("end_time", minimum=0)
+    start = check.integer("start_time")
+    end = check.integer("end_time")
     if start is not None and end is not None and end < start:
         check.add("end_time", "invalid", "must not be before start_time")
     check.string("message", max_length=10000)

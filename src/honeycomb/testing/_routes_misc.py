@@ -99,8 +99,8 @@ def paginate(
 def create_map_request(ctx: Ctx) -> FakeResponse:
     body = ctx.body() if ctx.request.body.strip() else {}
     check = Checker(body if body is not None else {})
-    start = check.integer("start_time", minimum=0)
-    end = check.integer("end_time", minimum=0)
+    start = check.integer("start_time")
+    end = check.integer("end_time")
     time_range = check.integer("time_range", minimum=1)
     filters = check.array("filters") or []
     for index, item in enumerate(filters):

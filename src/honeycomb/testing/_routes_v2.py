@@ -110,8 +110,12 @@ def _check_permissions(check: Checker, attrs: dict[str, Any], key_type: str | No
     sub = check.child(permissions, "permissions.")
     if sub is None:
         return
-    for name, value in permissions.items():
-        if name not in allowed:
+    for name, value in list(permissions.items()):
+        if name not in CONFIG_PERMISSIONS:
+            # Unknown names are ignored, as the API ignores unknown fields; known
+            # configuration permissions on an ingest key are refused (below).
+            del permissions[name]
+        elif name not in allowed:
             sub.add(name, "invalid", f"is not a permission of a {key_type} key")
         elif not isinstance(value, bool):
             sub.add(name, "incorrect_type", "must be a boolean")
@@ -381,8 +385,8 @@ def _check_marker_attrs(check: Checker, attrs: dict[str, Any] | None, *, create:
     sub = check.child(attrs, "attributes.")
     if sub is None:
         return
-    sub.integer("start_time", required=create, minimum=0)
-    sub.integer("end_time", minimum=0)
+    sub.integer("start_time", required=create)
+    sub.integer("end_time")
     for name in ("message", "type", "url"):
         sub.string(name)
 
@@ -512,7 +516,7 @@ def _check_usage(check: Checker, usage: Any, prefix: str) -> None:
 def record_health(ctx: Ctx) -> FakeResponse:
     _pipeline(ctx)
     data, check = _data(ctx, "pipeline_usage")
-    check.string("id", required=True, min_length=1)
+    check.string("id")
     attrs = check.object("attributes")
     if attrs is not None:
         sub = check.child(attrs, "attributes.")
