@@ -4,6 +4,7 @@ the SDK's own validation: the fake must not trust its client)."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import subprocess
@@ -150,6 +151,94 @@ def test_unknown_dataset_and_unknown_route(http: httpx.Client) -> None:
     assert http.get("/1/nothing-here").status_code == 404
 
 
+def test_unknown_fields_are_ignored_and_not_stored(fake: FakeHoneycomb, http: httpx.Client) -> None:
+    created = http.post("/1/datasets", json={"name": "web", "descripton": "typo"})
+    assert created.status_code == 201 and "descripton" not in created.json()
+    recipient = http.post(
+        "/1/recipients",
+        json={"type": "email", "details": {"email_address": "a@example.com", "cc": "b"}},
+    )
+    assert recipient.status_code == 201
+    assert recipient.json()["details"] == {"email_address": "a@example.com"}
+    definitions = http.patch("/1/dataset_definitions/web", json={"nonsense": {"name": "x"}})
+    assert definitions.status_code == 200 and "nonsense" not in definitions.json()
+    env_id = fake.environment.id
+    key = http.post(
+        f"/2/teams/{fake.team_slug}/api-keys",
+        json={
+            "data": {
+                "type": "api-keys",
+                "attributes": {
+                    "key_type": "configuration",
+                    "name": "k",
+                    "permissions": {"run_queries": True, "runQueries": True},
+                },
+                "relationships": {"environment": {"data": {"id": env_id, "type": "environments"}}},
+            }
+        },
+        headers=_v2(fake),
+    )
+    assert key.status_code == 201
+    permissions = key.json()["data"]["attributes"]["permissions"]
+    assert permissions["run_queries"] is True and "runQueries" not in permissions
+
+
+def test_an_ingest_key_refuses_configuration_permissions(
+    fake: FakeHoneycomb, http: httpx.Client
+) -> None:
+    env = {"data": {"id": fake.environment.id, "type": "environments"}}
+    response = http.post(
+        f"/2/teams/{fake.team_slug}/api-keys",
+        json={
+            "data": {
+                "type": "api-keys",
+                "attributes": {
+                    "key_type": "ingest",
+                    "name": "k",
+                    "permissions": {"send_events": True},
+                },
+                "relationships": {"environment": env},
+            }
+        },
+        headers=_v2(fake),
+    )
+    assert response.status_code == 422
+    assert "send_events" in response.json()["errors"][0]["detail"]
+
+
+def test_invalid_calculated_fields_are_answered_400_as_documented(http: httpx.Client) -> None:
+    http.post("/1/datasets", json={"name": "web"})
+    response = http.post("/1/derived_columns/web", json={"alias": "a", "expression": "NOPE($x)"})
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 400 and body["type_detail"][0]["field"] == "expression"
+
+
+def test_slo_history_over_centuries_is_bounded(http: httpx.Client) -> None:
+    http.post("/1/datasets", json={"name": "web"})
+    http.post("/1/derived_columns/web", json={"alias": "ok", "expression": "INT(1)"})
+    slo = http.post(
+        "/1/slos/web",
+        json={
+            "name": "s",
+            "sli": {"alias": "ok"},
+            "time_period_days": 30,
+            "target_per_million": 990000,
+        },
+    ).json()
+    end = int(time.time())
+    started = time.perf_counter()
+    history = http.post(
+        "/1/reporting/slos/historical",
+        json={"ids": [slo["id"]], "start_time": end - 400 * 365 * 86400, "end_time": end},
+    )
+    assert time.perf_counter() - started < 5
+    points = history.json()[slo["id"]]
+    assert len(points) == 522  # ten years of weeks, the latest ones
+    assert points[-1]["timestamp"] > end - 7 * 86400
+
+
 def test_v2_errors_are_json_api(fake: FakeHoneycomb, http: httpx.Client) -> None:
     url = f"/2/teams/{fake.team_slug}/environments/nope"
     response = http.get(url, headers=_v2(fake))
@@ -255,6 +344,24 @@ def test_batch_accepts_gzip_and_zstd_and_reports_per_event(
     corrupt = http.post("/1/batch/web", content=b"nope", headers={"Content-Encoding": "gzip"})
     assert (corrupt.status_code, corrupt.json()) == (400, {"error": "invalid gzip data"})
     assert fake.requests[-1].body == b""
+
+
+def test_a_field_without_a_name_makes_no_column(http: httpx.Client) -> None:
+    http.post("/1/datasets", json={"name": "web"})
+    http.post("/1/events/web", json={"": 1, "endpoint": "/"})
+    assert [c["key_name"] for c in http.get("/1/columns/web").json()] == ["endpoint"]
+
+
+def test_kinesis_request_id_comes_from_the_body_without_the_header(fake: FakeHoneycomb) -> None:
+    record = base64.b64encode(json.dumps({"endpoint": "/k"}).encode()).decode()
+    with httpx.Client(transport=fake.transport(), base_url=BASE) as http:
+        response = http.post(
+            "/1/kinesis_events/web",
+            json={"requestId": "r7", "timestamp": 1, "records": [{"data": record}]},
+            headers={"X-Amz-Firehose-Access-Key": fake.ingest_key},
+        )
+    assert (response.status_code, response.json()["requestId"]) == (200, "r7")
+    assert [e["data"] for e in fake.events("web")] == [{"endpoint": "/k"}]
 
 
 def test_oversized_batches_and_events_are_refused(http: httpx.Client) -> None:
