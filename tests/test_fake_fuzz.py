@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.core.result import Ok
-from schemathesis.openapi.checks import RejectedPositiveData, UndefinedStatusCode
+from schemathesis.openapi.checks import RejectedPositiveData
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     positive_data_acceptance,
@@ -89,21 +89,19 @@ class AllowedRefusal:
     says: str
     """A fragment of the response body that identifies the refusal."""
     reason: str
-    undocumented: bool = False
-    """The spec does not document the status for these operations (a spec defect)."""
 
 
 BLANK = (
     "createApiKey",
-    "createMapDependencyRequest",
-    "createQueryResult",
-    "createSlo",
     "createBoardView",
     "createEnvironment",
+    "createMapDependencyRequest",
     "createMarkerSetting",
     "createQuery",
     "createQueryAnnotation",
+    "createQueryResult",
     "createRecipient",
+    "createSlo",
     "createTrigger",
     "getSloHistory",
     "recordEnhanceIndexerUsage",
@@ -306,9 +304,9 @@ TRIGGER = {
 }
 
 EXPLICIT_BODIES: dict[str, Any] = {
-    # A valid trigger obeys rules no schema states (real-api-notes 15: frequency 60-86400
-    # in minutes, time_range between frequency and 4x it, one calculation...), so generated
-    # and spec-example triggers are refused; this one, sent besides them, is not.
+    # A valid trigger obeys rules no schema states (real-api-notes 15: a frequency of
+    # 60-86400 s in whole minutes, a time_range between it and 4x it, one calculation...),
+    # so generated and spec-example triggers are refused; this one, sent besides them, is not.
     "createTrigger": TRIGGER,
     "updateTrigger": TRIGGER,
     # The spec's recipient examples change a recipient's type and details together in ways
@@ -714,21 +712,12 @@ def _fuzz_spec(name: str) -> dict[str, Any]:
 def allowed_refusal(
     operation: str, failure: Failure, status: int, text: str
 ) -> AllowedRefusal | None:
-    """The allowed refusal a failure is, if any: only a rejection of schema-valid data (or
-    its undocumented status, where the entry says so) can be; never a malformed answer."""
-    if isinstance(failure, RejectedPositiveData):
-        wanted = False
-    elif isinstance(failure, UndefinedStatusCode):
-        wanted = True
-    else:
+    """The allowed refusal a failure is, if any: only a rejection of schema-valid data can
+    be one, never a malformed answer."""
+    if not isinstance(failure, RejectedPositiveData):
         return None
     for allowed in ALLOWED_REFUSALS:
-        if (
-            operation in allowed.operations
-            and allowed.status == status
-            and allowed.says in text
-            and (allowed.undocumented or not wanted)
-        ):
+        if operation in allowed.operations and allowed.status == status and allowed.says in text:
             return allowed
     return None
 
