@@ -426,6 +426,20 @@ def test_service_map_dependencies(hc: Client, fake: FakeHoneycomb) -> None:
     assert str(first.status) in ("pending", "DependencyRequestStatus.PENDING")
 
 
+def test_service_map_window_includes_events_sent_this_second() -> None:
+    # Half a second past NOW: events stamped now are later than the whole second NOW.
+    fake = FakeHoneycomb(query_polls=0, clock=lambda: NOW + 0.5)
+    with fake.client(max_retries=0) as hc:
+        hc.datasets.create({"name": "traces"})
+        spans = [
+            {"service.name": "web", "trace.span_id": "1"},
+            {"service.name": "api", "trace.span_id": "2", "trace.parent_id": "1"},
+        ]
+        hc.events.send_batch("traces", [{"data": s} for s in spans])
+        deps = hc.service_maps.dependencies({"time_range": 600})
+    assert [(d.parent_node.name, d.child_node.name) for d in deps] == [("web", "api")]  # type: ignore[union-attr]
+
+
 def test_signals(hc: Client, fake: FakeHoneycomb) -> None:
     signal = fake.add_signal("checkout", dataset="web")
     fake.add_signal("cart", dataset="web", status="training")

@@ -197,7 +197,10 @@ class Batcher:
     by ``AsyncExitGuard`` (see there).
 
     Example:
-        ``async with client.events.batcher("web") as batcher: await batcher.add({"ms": 3})``
+        >>> async with client.events.batcher("web", flush_interval=0.5) as batcher:
+        ...     index = await batcher.add({"route": "/cart", "duration_ms": 3})
+        >>> batcher.sent, batcher.pending, batcher.failures
+        (1, 0, [])
 
     Attributes:
         failures: Results of failed events, oldest first (at most ``max_failures`` are

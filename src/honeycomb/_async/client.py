@@ -53,7 +53,13 @@ class AsyncClient:
     connection pool. Use it as a context manager, or call ``aclose()``.
 
     Example:
-        ``async with AsyncClient() as client: datasets = await client.datasets.list()``
+        ```python
+        from honeycomb import AsyncClient
+
+        async with AsyncClient() as client:       # keys and endpoint from the environment
+            for dataset in await client.datasets.list():
+                print(dataset.slug)
+        ```
 
     Args:
         api_key: A configuration or ingest key, sent as ``X-Honeycomb-Team`` (v1 endpoints).
@@ -132,7 +138,13 @@ class AsyncClient:
         """A copy with other defaults that shares this client's connection pool (and cache).
 
         Example:
-            ``await client.with_options(max_retries=5, timeout=120).query_results.run(...)``
+            ```python
+            from honeycomb.query import QueryBuilder
+
+            patient = client.with_options(max_retries=5, timeout=120)  # shares client's connections
+            result = await patient.query_results.run("web", QueryBuilder().calculate("COUNT"))
+            print(result.complete)
+            ```
 
         Args:
             timeout: A new timeout for calls made through the copy.

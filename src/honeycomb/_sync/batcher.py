@@ -199,7 +199,10 @@ class Batcher:
     by ``ExitGuard`` (see there).
 
     Example:
-        ``with client.events.batcher("web") as batcher: batcher.add({"ms": 3})``
+        >>> with client.events.batcher("web", flush_interval=0.5) as batcher:
+        ...     index = batcher.add({"route": "/cart", "duration_ms": 3})
+        >>> batcher.sent, batcher.pending, batcher.failures
+        (1, 0, [])
 
     Attributes:
         failures: Results of failed events, oldest first (at most ``max_failures`` are

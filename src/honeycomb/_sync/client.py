@@ -55,7 +55,13 @@ class Client:
     connection pool. Use it as a context manager, or call ``close()``.
 
     Example:
-        ``with Client() as client: datasets = client.datasets.list()``
+        ```python
+        from honeycomb import Client
+
+        with Client() as client:       # keys and endpoint from the environment
+            for dataset in client.datasets.list():
+                print(dataset.slug)
+        ```
 
     Args:
         api_key: A configuration or ingest key, sent as ``X-Honeycomb-Team`` (v1 endpoints).
@@ -134,7 +140,13 @@ class Client:
         """A copy with other defaults that shares this client's connection pool (and cache).
 
         Example:
-            ``client.with_options(max_retries=5, timeout=120).query_results.run(...)``
+            ```python
+            from honeycomb.query import QueryBuilder
+
+            patient = client.with_options(max_retries=5, timeout=120)  # shares client's connections
+            result = patient.query_results.run("web", QueryBuilder().calculate("COUNT"))
+            print(result.complete)
+            ```
 
         Args:
             timeout: A new timeout for calls made through the copy.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from urllib.parse import urlencode
 
@@ -121,7 +122,8 @@ def create_map_request(ctx: Ctx) -> FakeResponse:
                 }
             ]
         )
-    now = int(ctx.state.now())
+    # Rounded up: an event sent earlier in this second is inside the default window.
+    now = math.ceil(ctx.state.now())
     if start is not None and end is not None:
         window = (start, end)
     elif start is not None:

@@ -48,7 +48,12 @@ class ApiKeys(Resource):
         """Iterate over the team's keys lazily, a page at a time.
 
         Example:
-            ``async for key in client.api_keys.iterate("ingest"): print(key.name)``
+            >>> env = (await client.environments.list())[0]
+            >>> key = await client.api_keys.create(
+            ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
+            ... )
+            >>> "collectors" in [key.name async for key in client.api_keys.iterate("ingest")]
+            True
 
         Args:
             type: ``"ingest"`` or ``"configuration"`` to list only that kind.
@@ -123,8 +128,15 @@ class ApiKeys(Resource):
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
         Example:
-            ``key = await client.api_keys.create({"name": "collectors", "key_type":
-            "ingest", "environment_id": env.id}); key.token``
+            >>> env = (await client.environments.list())[0]
+            >>> key = await client.api_keys.create({
+            ...     "name": "collectors",
+            ...     "key_type": "ingest",
+            ...     "environment_id": env.id,
+            ...     "permissions": {"create_datasets": True},
+            ... })
+            >>> key.token.startswith(key.id)   # an ingest key's token: its id, then its secret
+            True
 
         Args:
             key: An ``ApiKeyCreate`` or an equivalent dict.
@@ -158,7 +170,12 @@ class ApiKeys(Resource):
         Permissions left out keep their current values.
 
         Example:
-            ``await client.api_keys.update(key.id, {"disabled": True})``
+            >>> env = (await client.environments.list())[0]
+            >>> key = await client.api_keys.create(
+            ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
+            ... )
+            >>> (await client.api_keys.update(key.id, {"disabled": True})).disabled
+            True
 
         Args:
             key_id: The key id.

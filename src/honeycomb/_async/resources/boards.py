@@ -55,8 +55,12 @@ class Boards(Resource):
         """Create a board.
 
         Example:
-            ``await client.boards.create({"name": "Latency", "panels": [{"type": "text",
-            "text_panel": {"content": "# Latency"}}]})``
+            >>> board = await client.boards.create({
+            ...     "name": "Latency",
+            ...     "panels": [{"type": "text", "text_panel": {"content": "# Latency"}}],
+            ... })
+            >>> (await client.boards.get(board.id)).name
+            'Latency'
 
         Args:
             board: A ``BoardCreate``, an equivalent dict, or a ``Board`` read from the API
@@ -80,8 +84,11 @@ class Boards(Resource):
         current preset filters, send ``[]`` to remove them.
 
         Example:
-            ``board = await client.boards.get("abc"); board.name = "Renamed";
-            await client.boards.update("abc", board)``
+            >>> board = await client.boards.create({"name": "Latency"})
+            >>> current = await client.boards.get(board.id)
+            >>> current.name = "Latency (prod)"
+            >>> (await client.boards.update(board.id, current)).name
+            'Latency (prod)'
 
         Args:
             board_id: The board's ID.

@@ -31,7 +31,13 @@ class CalculatedFields(Resource):
         A 404 that says the *dataset* was not found is still raised.
 
         Example:
-            ``found = await client.calculated_fields.list("__all__", alias="is_error")``
+            >>> field = await client.calculated_fields.create("__all__", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> found = await client.calculated_fields.list("__all__", alias="is_error")
+            >>> [field.alias for field in found]
+            ['is_error']
 
         Args:
             dataset: The dataset slug, or ``__all__`` for environment-wide fields.
@@ -94,8 +100,12 @@ class CalculatedFields(Resource):
         """Create a calculated field.
 
         Example:
-            ``await client.calculated_fields.create("web", {"alias": "is_error",
-            "expression": "IF(GTE($status_code, 500), 1, 0)"})``
+            >>> field = await client.calculated_fields.create("web", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> (await client.calculated_fields.get("web", field.id)).alias
+            'is_error'
 
         Args:
             dataset: The dataset slug, or ``__all__`` for an environment-wide field.
@@ -125,8 +135,16 @@ class CalculatedFields(Resource):
         """Replace a calculated field's alias, expression and description.
 
         Example:
-            ``await client.calculated_fields.update("web", field.id, {"alias": "is_error",
-            "expression": "IF(GTE($status_code, 400), 1, 0)"})``
+            >>> field = await client.calculated_fields.create("web", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> field = await client.calculated_fields.update("web", field.id, {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 400), 1, 0)",  # client errors count too
+            ... })
+            >>> field.expression
+            'IF(GTE($status_code, 400), 1, 0)'
 
         Args:
             dataset: The dataset slug, or ``__all__``.

@@ -27,7 +27,10 @@ class Columns(Resource):
         A 404 that says the *dataset* was not found is still raised.
 
         Example:
-            ``found = await client.columns.list("web", key_name="duration_ms")``
+            >>> column = await client.columns.create("web", {"key_name": "duration_ms"})
+            >>> found = await client.columns.list("web", key_name="duration_ms")
+            >>> [column.key_name for column in found]
+            ['duration_ms']
 
         Args:
             dataset: The dataset slug, or ``__all__`` for every column of the environment
@@ -85,8 +88,11 @@ class Columns(Resource):
         """Create a column ahead of any data, e.g. to give it a type or a description.
 
         Example:
-            ``await client.columns.create("web", {"key_name": "duration_ms", "type":
-            "float"})``
+            >>> column = await client.columns.create(
+            ...     "web", {"key_name": "duration_ms", "type": "float"}
+            ... )
+            >>> column.key_name, column.type
+            ('duration_ms', <ColumnType.FLOAT: 'float'>)
 
         Args:
             dataset: The dataset slug.
@@ -113,8 +119,14 @@ class Columns(Resource):
         """Change a column's type, description or visibility (PUT: send every field to keep).
 
         Example:
-            ``await client.columns.update("web", col.id, {"description": "ms",
-            "type": "float", "hidden": False})``
+            >>> column = await client.columns.create("web", {"key_name": "duration_ms"})
+            >>> column = await client.columns.update("web", column.id, {
+            ...     "description": "request time in ms",
+            ...     "type": "float",
+            ...     "hidden": False,
+            ... })
+            >>> column.description
+            'request time in ms'
 
         Args:
             dataset: The dataset slug.

@@ -46,8 +46,13 @@ class DatasetDefinitions(Resource):
         its default mapping); ``DatasetDefinitionsUpdate.clear(...)`` builds such a body.
 
         Example:
-            ``await client.dataset_definitions.update("web", {"duration_ms": {"name":
-            "duration_we_send"}, "error": {"name": ""}})``
+            >>> column = await client.columns.create("web", {"key_name": "elapsed_ms"})
+            >>> definitions = await client.dataset_definitions.update("web", {
+            ...     "duration_ms": {"name": column.key_name},  # point a definition at a column
+            ...     "error": {"name": ""},                     # clear one
+            ... })
+            >>> definitions.duration_ms.name
+            'elapsed_ms'
 
         Args:
             dataset: The dataset slug.

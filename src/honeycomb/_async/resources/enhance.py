@@ -28,8 +28,10 @@ class Enhance(Resource):
         Not retried on a 5xx or a read timeout (a retry could count usage twice).
 
         Example:
-            ``await client.enhance.record_indexer_usage({"s3Bucket": "b", "usageData":
-            {"resourceMetrics": []}})``
+            >>> await client.enhance.record_indexer_usage({
+            ...     "s3Bucket": "telemetry-archive",
+            ...     "usageData": {"resourceMetrics": []},
+            ... })
 
         Args:
             usage: An ``EnhanceIndexerUsage`` or an equivalent dict.

@@ -42,7 +42,9 @@ class Environments(Resource):
         """Iterate over the team's environments lazily, a page at a time.
 
         Example:
-            ``async for env in client.environments.iterate(): print(env.slug)``
+            >>> staging = await client.environments.create({"name": "staging"})
+            >>> [env.slug async for env in client.environments.iterate()]
+            ['test', 'staging']
 
         Args:
             page_size: Environments per page, 1 to 100.
@@ -110,7 +112,9 @@ class Environments(Resource):
         """Create an environment. It starts delete-protected.
 
         Example:
-            ``await client.environments.create({"name": "staging", "color": "gold"})``
+            >>> env = await client.environments.create({"name": "staging", "color": "gold"})
+            >>> env.slug, env.color, env.settings.delete_protected
+            ('staging', <EnvironmentColor.GOLD: 'gold'>, True)
 
         Args:
             env: An ``EnvironmentCreate`` or an equivalent dict.
@@ -145,8 +149,10 @@ class Environments(Resource):
         """Change an environment's description, colour or delete protection.
 
         Example:
-            ``await client.environments.update(env.id, {"settings": {"delete_protected":
-            False}})``
+            >>> env = await client.environments.create({"name": "scratch"})
+            >>> unprotected = {"settings": {"delete_protected": False}}
+            >>> env = await client.environments.update(env.id, unprotected)
+            >>> await client.environments.delete(env.id)  # refused while it is delete-protected
 
         Args:
             env_id: The environment id.

@@ -47,8 +47,10 @@ class Pipelines(Resource):
         Otherwise the new configuration comes back with its new ``etag``.
 
         Example:
-            ``config = await client.pipelines.get_configuration(pid, cid, etag=old.etag)
-            or old``
+            >>> config = await client.pipelines.get_configuration("pl1", "cfg1")
+            >>> latest = await client.pipelines.get_configuration("pl1", "cfg1", etag=config.etag)
+            >>> latest is None   # 304 Not Modified: keep using config
+            True
 
         Args:
             pipeline_id: The pipeline id.
@@ -96,7 +98,9 @@ class Pipelines(Resource):
         """Set the status of a configuration rollout. Experimental.
 
         Example:
-            ``await client.pipelines.update_rollout(pid, rid, {"status": "live"})``
+            >>> rollout = await client.pipelines.update_rollout("pl1", "ro1", {"status": "live"})
+            >>> rollout.status
+            <RolloutStatus.LIVE: 'live'>
 
         Args:
             pipeline_id: The pipeline id.

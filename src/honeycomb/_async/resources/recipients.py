@@ -55,8 +55,12 @@ class Recipients(Resource):
         """Create a recipient.
 
         Example:
-            ``await client.recipients.create({"type": "email", "details":
-            {"email_address": "oncall@example.com"}})``
+            >>> oncall = await client.recipients.create({
+            ...     "type": "email",
+            ...     "details": {"email_address": "oncall@example.com"},
+            ... })
+            >>> (await client.recipients.get(oncall.id)).details.email_address
+            'oncall@example.com'
 
         Args:
             recipient: One of the ``*RecipientCreate`` models, or an equivalent dict whose

@@ -66,8 +66,13 @@ class ServiceMaps(Resource):
         """Ask for the dependencies of a time window; the answer is computed in the background.
 
         Example:
-            ``req = await client.service_maps.create_request({"time_range": 3600,
-            "filters": [{"name": "user-service"}], "limit": 5000})``
+            >>> request = await client.service_maps.create_request({
+            ...     "time_range": 3600,
+            ...     "filters": [{"name": "checkout"}],
+            ...     "limit": 5000,
+            ... })
+            >>> (await client.service_maps.get_request(request.request_id)).status
+            <DependencyRequestStatus.PENDING: 'pending'>
 
         Args:
             request: A ``DependencyRequestCreate`` or an equivalent dict; None for the
@@ -125,7 +130,19 @@ class ServiceMaps(Resource):
         """Iterate over every dependency of a ready request, a page at a time.
 
         Example:
-            ``async for dep in client.service_maps.iterate(req.request_id): ...``
+            >>> from honeycomb import PollTimeoutError
+            >>> sent = await client.events.send_batch("web", [
+            ...     {"data": {"service.name": "checkout", "trace.span_id": "s1"}},
+            ...     {"data": {"service.name": "payments", "trace.span_id": "s2",
+            ...               "trace.parent_id": "s1"}},  # checkout called payments
+            ... ])
+            >>> try:
+            ...     deps = await client.service_maps.dependencies({"time_range": 3600}, timeout=0)
+            ... except PollTimeoutError as err:
+            ...     request_id = err.resource_id  # not ready yet: come back for it later
+            >>> [(d.parent_node.name, d.child_node.name)
+            ...  async for d in client.service_maps.iterate(request_id)]
+            [('checkout', 'payments')]
 
         Args:
             request_id: The id of a request whose status is ``ready``.
@@ -160,7 +177,14 @@ class ServiceMaps(Resource):
         ready poll already carries the first page, so nothing is fetched twice.
 
         Example:
-            ``deps = await client.service_maps.dependencies({"time_range": 7200})``
+            >>> sent = await client.events.send_batch("web", [
+            ...     {"data": {"service.name": "checkout", "trace.span_id": "s1"}},
+            ...     {"data": {"service.name": "payments", "trace.span_id": "s2",
+            ...               "trace.parent_id": "s1"}},  # checkout called payments
+            ... ])
+            >>> deps = await client.service_maps.dependencies({"time_range": 7200})
+            >>> [(d.parent_node.name, d.child_node.name, d.call_count) for d in deps]
+            [('checkout', 'payments', 1)]
 
         Args:
             request: A ``DependencyRequestCreate`` or an equivalent dict; None for the

@@ -70,8 +70,16 @@ class SLOs(Resource):
         """Read one SLO, optionally with its reporting data.
 
         Example:
-            ``slo = await client.slos.get("api", "bZ1aRHAUsjG", detailed=True);
-            slo.budget_remaining``
+            >>> sli = await client.calculated_fields.create(
+            ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> slo = await client.slos.create("web", {
+            ...     "name": "availability", "sli": {"alias": sli.alias},
+            ...     "time_period_days": 30, "target_per_million": 999000,
+            ... })
+            >>> detailed = await client.slos.get("web", slo.id, detailed=True)
+            >>> detailed.name, detailed.budget_remaining is not None
+            ('availability', True)
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
@@ -99,8 +107,17 @@ class SLOs(Resource):
         in ``dataset_slugs``; its SLI must be an environment-wide calculated field.
 
         Example:
-            ``await client.slos.create("api", {"name": "availability", "sli": {"alias":
-            "sli_ok"}, "time_period_days": 30, "target_per_million": 999000})``
+            >>> sli = await client.calculated_fields.create(
+            ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> slo = await client.slos.create("web", {
+            ...     "name": "availability",
+            ...     "sli": {"alias": sli.alias},     # a calculated field, true for a good event
+            ...     "time_period_days": 30,
+            ...     "target_per_million": 999000,    # 99.9%
+            ... })
+            >>> [s.name for s in await client.slos.list("web")]
+            ['availability']
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
@@ -128,8 +145,18 @@ class SLOs(Resource):
         """Replace an SLO. Partial updates are not supported: send every field.
 
         Example:
-            ``update = SLOUpdate.from_slo(current); update.target_per_million = 995000;
-            await client.slos.update("api", current.id, update)``
+            >>> from honeycomb.models.slos import SLOUpdate
+            >>> sli = await client.calculated_fields.create(
+            ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> current = await client.slos.create("web", {
+            ...     "name": "availability", "sli": {"alias": sli.alias},
+            ...     "time_period_days": 30, "target_per_million": 999000,
+            ... })
+            >>> update = SLOUpdate.from_slo(current)
+            >>> update.target_per_million = 995000
+            >>> (await client.slos.update("web", current.id, update)).target_per_million
+            995000
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
@@ -167,8 +194,20 @@ class SLOs(Resource):
         """Weekly compliance and budget history for up to 24 SLOs.
 
         Example:
-            ``await client.slos.history({"ids": [slo_id], "start_time": week_ago,
-            "end_time": now})``
+            >>> from datetime import datetime, timedelta, timezone
+            >>> sli = await client.calculated_fields.create(
+            ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> slo = await client.slos.create("web", {
+            ...     "name": "availability", "sli": {"alias": sli.alias},
+            ...     "time_period_days": 30, "target_per_million": 999000,
+            ... })
+            >>> now = datetime.now(timezone.utc)
+            >>> history = await client.slos.history(
+            ...     {"ids": [slo.id], "start_time": now - timedelta(days=7), "end_time": now}
+            ... )
+            >>> list(history) == [slo.id]
+            True
 
         Args:
             request: An ``SLOHistoryRequest`` or an equivalent dict (times as epoch

@@ -64,10 +64,21 @@ class Triggers(Resource):
         """Create a trigger. The trigger rules are checked locally first.
 
         Example:
-            ``await client.triggers.create("web", {"name": "Slow", "frequency": 300,
-            "query": {"calculations": [{"op": "P99", "column": "duration_ms"}],
-            "time_range": 900}, "threshold": {"op": ">", "value": 1000},
-            "recipients": [{"id": "abc"}]})``
+            >>> oncall = await client.recipients.create(
+            ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
+            ... )
+            >>> trigger = await client.triggers.create("web", {
+            ...     "name": "Slow",
+            ...     "frequency": 300,
+            ...     "query": {
+            ...         "calculations": [{"op": "P99", "column": "duration_ms"}],
+            ...         "time_range": 900,
+            ...     },
+            ...     "threshold": {"op": ">", "value": 1000},
+            ...     "recipients": [{"id": oncall.id}],
+            ... })
+            >>> [t.name for t in await client.recipients.list_triggers(oncall.id)]
+            ['Slow']
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
@@ -96,8 +107,18 @@ class Triggers(Resource):
         """Replace a trigger. Omitted fields return to their defaults (``disabled`` excepted).
 
         Example:
-            ``t = await client.triggers.get("web", "abc"); u = t.to_update();
-            u.disabled = True; await client.triggers.update("web", "abc", u)``
+            >>> trigger = await client.triggers.create("web", {
+            ...     "name": "Slow",
+            ...     "query": {
+            ...         "calculations": [{"op": "P99", "column": "duration_ms"}],
+            ...         "time_range": 900,
+            ...     },
+            ...     "threshold": {"op": ">", "value": 1000},
+            ... })
+            >>> update = (await client.triggers.get("web", trigger.id)).to_update()
+            >>> update.disabled = True
+            >>> (await client.triggers.update("web", trigger.id, update)).disabled
+            True
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.

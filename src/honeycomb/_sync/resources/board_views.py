@@ -64,8 +64,13 @@ class BoardViews(Resource):
         """Add a view to a board. A board has at most 50 views.
 
         Example:
-            ``client.board_views.create("abc", {"name": "Errors", "filters":
-            [{"column": "status", "operation": "=", "value": "error"}]})``
+            >>> board = client.boards.create({"name": "Storefront"})
+            >>> view = client.board_views.create(board.id, {
+            ...     "name": "Errors",
+            ...     "filters": [{"column": "status", "operation": "=", "value": "error"}],
+            ... })
+            >>> [v.name for v in client.board_views.list(board.id)]
+            ['Errors']
 
         Args:
             board_id: The board's ID.

@@ -90,9 +90,25 @@ class BurnAlerts(Resource):
         """Create a burn alert on an SLO.
 
         Example:
-            ``client.burn_alerts.create("api", {"alert_type": "budget_rate",
-            "budget_rate_window_minutes": 60, "budget_rate_decrease_threshold_per_million":
-            10000, "slo": {"id": slo_id}, "recipients": [{"id": recipient_id}]})``
+            >>> sli = client.calculated_fields.create(
+            ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> slo = client.slos.create("web", {
+            ...     "name": "availability", "sli": {"alias": sli.alias},
+            ...     "time_period_days": 30, "target_per_million": 999000,
+            ... })
+            >>> oncall = client.recipients.create(
+            ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
+            ... )
+            >>> alert = client.burn_alerts.create("web", {
+            ...     "alert_type": "budget_rate",
+            ...     "budget_rate_window_minutes": 60,
+            ...     "budget_rate_decrease_threshold_per_million": 10000,
+            ...     "slo": {"id": slo.id},
+            ...     "recipients": [{"id": oncall.id}],
+            ... })
+            >>> [a.alert_type for a in client.burn_alerts.list("web", slo.id)]
+            [<BurnAlertType.BUDGET_RATE: 'budget_rate'>]
 
         Args:
             dataset: The dataset slug.

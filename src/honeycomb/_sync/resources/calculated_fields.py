@@ -33,7 +33,13 @@ class CalculatedFields(Resource):
         A 404 that says the *dataset* was not found is still raised.
 
         Example:
-            ``found = client.calculated_fields.list("__all__", alias="is_error")``
+            >>> field = client.calculated_fields.create("__all__", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> found = client.calculated_fields.list("__all__", alias="is_error")
+            >>> [field.alias for field in found]
+            ['is_error']
 
         Args:
             dataset: The dataset slug, or ``__all__`` for environment-wide fields.
@@ -96,8 +102,12 @@ class CalculatedFields(Resource):
         """Create a calculated field.
 
         Example:
-            ``client.calculated_fields.create("web", {"alias": "is_error",
-            "expression": "IF(GTE($status_code, 500), 1, 0)"})``
+            >>> field = client.calculated_fields.create("web", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> (client.calculated_fields.get("web", field.id)).alias
+            'is_error'
 
         Args:
             dataset: The dataset slug, or ``__all__`` for an environment-wide field.
@@ -127,8 +137,16 @@ class CalculatedFields(Resource):
         """Replace a calculated field's alias, expression and description.
 
         Example:
-            ``client.calculated_fields.update("web", field.id, {"alias": "is_error",
-            "expression": "IF(GTE($status_code, 400), 1, 0)"})``
+            >>> field = client.calculated_fields.create("web", {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
+            ... })
+            >>> field = client.calculated_fields.update("web", field.id, {
+            ...     "alias": "is_error",
+            ...     "expression": "IF(GTE($status_code, 400), 1, 0)",  # client errors count too
+            ... })
+            >>> field.expression
+            'IF(GTE($status_code, 400), 1, 0)'
 
         Args:
             dataset: The dataset slug, or ``__all__``.

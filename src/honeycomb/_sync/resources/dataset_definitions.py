@@ -48,8 +48,13 @@ class DatasetDefinitions(Resource):
         its default mapping); ``DatasetDefinitionsUpdate.clear(...)`` builds such a body.
 
         Example:
-            ``client.dataset_definitions.update("web", {"duration_ms": {"name":
-            "duration_we_send"}, "error": {"name": ""}})``
+            >>> column = client.columns.create("web", {"key_name": "elapsed_ms"})
+            >>> definitions = client.dataset_definitions.update("web", {
+            ...     "duration_ms": {"name": column.key_name},  # point a definition at a column
+            ...     "error": {"name": ""},                     # clear one
+            ... })
+            >>> definitions.duration_ms.name
+            'elapsed_ms'
 
         Args:
             dataset: The dataset slug.

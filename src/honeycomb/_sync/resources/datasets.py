@@ -62,7 +62,9 @@ class Datasets(Resource):
         delete-protected.
 
         Example:
-            ``client.datasets.create({"name": "web", "description": "frontend"})``
+            >>> dataset = client.datasets.create({"name": "shop", "description": "frontend"})
+            >>> dataset.slug, dataset.settings.delete_protected
+            ('shop', True)
 
         Args:
             dataset: A ``DatasetCreate`` or an equivalent dict.
@@ -89,8 +91,13 @@ class Datasets(Resource):
         """Replace a dataset's editable fields (description, JSON depth, settings).
 
         Example:
-            ``client.datasets.update("web", {"description": "", "expand_json_depth": 0,
-            "settings": {"delete_protected": False}})``
+            >>> dataset = client.datasets.update("web", {
+            ...     "description": "frontend requests",
+            ...     "expand_json_depth": 2,
+            ...     "settings": {"delete_protected": False},
+            ... })
+            >>> dataset.expand_json_depth, dataset.settings.delete_protected
+            (2, False)
 
         Args:
             dataset: The dataset slug.

@@ -44,7 +44,9 @@ class Environments(Resource):
         """Iterate over the team's environments lazily, a page at a time.
 
         Example:
-            ``for env in client.environments.iterate(): print(env.slug)``
+            >>> staging = client.environments.create({"name": "staging"})
+            >>> [env.slug for env in client.environments.iterate()]
+            ['test', 'staging']
 
         Args:
             page_size: Environments per page, 1 to 100.
@@ -112,7 +114,9 @@ class Environments(Resource):
         """Create an environment. It starts delete-protected.
 
         Example:
-            ``client.environments.create({"name": "staging", "color": "gold"})``
+            >>> env = client.environments.create({"name": "staging", "color": "gold"})
+            >>> env.slug, env.color, env.settings.delete_protected
+            ('staging', <EnvironmentColor.GOLD: 'gold'>, True)
 
         Args:
             env: An ``EnvironmentCreate`` or an equivalent dict.
@@ -147,8 +151,10 @@ class Environments(Resource):
         """Change an environment's description, colour or delete protection.
 
         Example:
-            ``client.environments.update(env.id, {"settings": {"delete_protected":
-            False}})``
+            >>> env = client.environments.create({"name": "scratch"})
+            >>> unprotected = {"settings": {"delete_protected": False}}
+            >>> env = client.environments.update(env.id, unprotected)
+            >>> client.environments.delete(env.id)  # refused while it is delete-protected
 
         Args:
             env_id: The environment id.

@@ -54,7 +54,8 @@ class Events(Resource):
         ``send_batch`` or ``batcher``: Honeycomb discourages this endpoint beyond testing.
 
         Example:
-            ``client.events.send("web", {"route": "/home", "ms": 31}, samplerate=10)``
+            >>> event = {"route": "/home", "duration_ms": 31}
+            >>> client.events.send("web", event, samplerate=10)  # stands for 10 events
 
         Args:
             dataset: The dataset slug (created on first event).
@@ -97,7 +98,12 @@ class Events(Resource):
         into requests of at most 5 MB, sent one after another.
 
         Example:
-            ``results = client.events.send_batch("web", [{"data": {"ms": 3}}])``
+            >>> results = client.events.send_batch("web", [
+            ...     {"data": {"route": "/home", "duration_ms": 31}},
+            ...     {"data": {"route": "/cart", "duration_ms": 12}, "samplerate": 5},
+            ... ])
+            >>> [(result.index, result.status) for result in results]
+            [(0, 202), (1, 202)]
 
         Args:
             dataset: The dataset slug.
@@ -155,8 +161,14 @@ class Events(Resource):
         ``X-Amz-Firehose-Access-Key``, and the request id as ``X-Amz-Firehose-Request-Id``.
 
         Example:
-            ``client.events.send_kinesis("logs", {"requestId": "r1", "records": [{"data":
-            "eyJhIjogMX0="}]})``
+            >>> import base64
+            >>> import json
+            >>> record = base64.b64encode(json.dumps({"route": "/home"}).encode()).decode()
+            >>> answer = client.events.send_kinesis(
+            ...     "web", {"requestId": "r1", "records": [{"data": record}]}
+            ... )
+            >>> answer.request_id, answer.error_message
+            ('r1', None)
 
         Args:
             dataset: The dataset slug.
@@ -204,7 +216,11 @@ class Events(Resource):
         buffers, counters from zero; the parent still sends what it had buffered.
 
         Example:
-            ``with client.events.batcher("web") as b: b.add({"ms": 3})``
+            >>> with client.events.batcher("web") as batcher:
+            ...     for ms in (3, 5, 8):
+            ...         index = batcher.add({"route": "/cart", "duration_ms": ms})
+            >>> batcher.sent, batcher.failed     # leaving the block sent everything
+            (3, 0)
 
         Args:
             dataset: The dataset slug.

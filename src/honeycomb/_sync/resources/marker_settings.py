@@ -49,8 +49,10 @@ class MarkerSettings(Resource):
         """Choose the colour of a marker type.
 
         Example:
-            ``client.marker_settings.create("web", {"type": "deploy",
-            "color": "#F96E11"})``
+            >>> deploys = {"type": "deploy", "color": "#F96E11"}
+            >>> setting = client.marker_settings.create("web", deploys)
+            >>> [(s.type, s.color) for s in client.marker_settings.list("web")]
+            [('deploy', '#F96E11')]
 
         Args:
             dataset: The dataset slug, or ``__all__``.
@@ -80,8 +82,13 @@ class MarkerSettings(Resource):
         """Change the colour of a marker type (its ``type`` cannot change: send the current one).
 
         Example:
-            ``client.marker_settings.update("web", s.id, {"type": "deploy",
-            "color": "#1FA297"})``
+            >>> deploys = {"type": "deploy", "color": "#F96E11"}
+            >>> setting = client.marker_settings.create("web", deploys)
+            >>> setting = client.marker_settings.update(
+            ...     "web", setting.id, {"type": "deploy", "color": "#1FA297"}
+            ... )
+            >>> setting.color
+            '#1FA297'
 
         Args:
             dataset: The dataset slug, or ``__all__``.

@@ -45,8 +45,13 @@ class Markers(Resource):
         """Create a marker. Without ``start_time`` it is placed at the time of the request.
 
         Example:
-            ``client.markers.create("__all__", {"message": "deploy #123",
-            "type": "deploy", "url": "https://ci.example.com/123"})``
+            >>> marker = client.markers.create("__all__", {
+            ...     "message": "deploy #123",
+            ...     "type": "deploy",
+            ...     "url": "https://ci.example.com/123",
+            ... })
+            >>> [m.message for m in client.markers.list("__all__")]
+            ['deploy #123']
 
         Args:
             dataset: The dataset slug, or ``__all__`` for an environment-wide marker.
@@ -72,8 +77,16 @@ class Markers(Resource):
         """Replace a marker. A field left out is erased: send every field to keep.
 
         Example:
-            ``client.markers.update("web", m.id, {"start_time": m.start_time,
-            "message": "deploy #123 (rolled back)", "type": "deploy"})``
+            >>> marker = client.markers.create(
+            ...     "web", {"message": "deploy #123", "type": "deploy"}
+            ... )
+            >>> marker = client.markers.update("web", marker.id, {
+            ...     "start_time": marker.start_time,   # a replacement: send what to keep
+            ...     "message": "deploy #123 (rolled back)",
+            ...     "type": "deploy",
+            ... })
+            >>> marker.message
+            'deploy #123 (rolled back)'
 
         Args:
             dataset: The dataset slug, or ``__all__``.

@@ -28,7 +28,11 @@ class Queries(Resource):
         """Save a query specification (it is validated locally first, and not run).
 
         Example:
-            ``q = client.queries.create("web", QueryBuilder().calculate("COUNT"))``
+            >>> from honeycomb.query import QueryBuilder
+            >>> spec = QueryBuilder().calculate("COUNT").last(hours=2)
+            >>> query = client.queries.create("web", spec)
+            >>> (client.queries.get("web", query.id)).time_range
+            7200
 
         Args:
             dataset: The dataset slug, or ``__all__`` for an environment-wide query.

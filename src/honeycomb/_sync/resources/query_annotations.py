@@ -77,8 +77,14 @@ class QueryAnnotations(Resource):
         """Name a query: one saved with ``client.queries.create``, or a spec saved here.
 
         Example:
-            ``client.query_annotations.create("web", {"name": "Slow checkouts",
-            "query": QueryBuilder().calculate("P99", "duration_ms").last(3600)})``
+            >>> from honeycomb.query import QueryBuilder
+            >>> annotation = client.query_annotations.create("web", {
+            ...     "name": "Slow checkouts",
+            ...     "query": QueryBuilder().calculate("P99", "duration_ms").last(hours=1),
+            ... })
+            >>> saved = client.queries.get("web", annotation.query_id)  # saved first
+            >>> saved.time_range
+            3600
 
         Args:
             dataset: The dataset slug, or ``__all__``.
@@ -113,8 +119,17 @@ class QueryAnnotations(Resource):
         """Replace an annotation's name and description (no partial updates).
 
         Example:
-            ``client.query_annotations.update("web", a.id, {"name": "Checkouts",
-            "description": "p99 by region", "query_id": a.query_id})``
+            >>> query = client.queries.create("web", {"calculations": [{"op": "COUNT"}]})
+            >>> annotation = client.query_annotations.create(
+            ...     "web", {"name": "Checkouts", "query_id": query.id}
+            ... )
+            >>> annotation = client.query_annotations.update("web", annotation.id, {
+            ...     "name": "Checkouts",
+            ...     "description": "count by region",
+            ...     "query_id": annotation.query_id,  # required, and it cannot change
+            ... })
+            >>> annotation.description
+            'count by region'
 
         Args:
             dataset: The dataset slug, or ``__all__``.

@@ -133,7 +133,13 @@ class QueryResults(Resource):
         wants it: the saved query gets 1,000 and the result request carries the limit.
 
         Example:
-            ``result = client.query_results.run("web", QueryBuilder().calculate("COUNT"))``
+            >>> from honeycomb.query import QueryBuilder
+            >>> sent = client.events.send_batch("web", [{"data": {"endpoint": "/cart"}}] * 3)
+            >>> result = client.query_results.run(
+            ...     "web", QueryBuilder().calculate("COUNT").group_by("endpoint").last(hours=1)
+            ... )
+            >>> [row.data for row in result.data.results]
+            [{'endpoint': '/cart', 'COUNT': 3}]
 
         Args:
             dataset: The dataset slug, or ``__all__`` for an environment-wide query.

@@ -57,8 +57,12 @@ class Recipients(Resource):
         """Create a recipient.
 
         Example:
-            ``client.recipients.create({"type": "email", "details":
-            {"email_address": "oncall@example.com"}})``
+            >>> oncall = client.recipients.create({
+            ...     "type": "email",
+            ...     "details": {"email_address": "oncall@example.com"},
+            ... })
+            >>> (client.recipients.get(oncall.id)).details.email_address
+            'oncall@example.com'
 
         Args:
             recipient: One of the ``*RecipientCreate`` models, or an equivalent dict whose

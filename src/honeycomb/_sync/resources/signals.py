@@ -63,7 +63,9 @@ class Signals(Resource):
         """Iterate over the environment's signals lazily, filtered, a page at a time.
 
         Example:
-            ``for signal in client.signals.iterate(currently_anomalous=True): ...``
+            >>> anomalous = client.signals.iterate(currently_anomalous=True)
+            >>> [signal.service_name for signal in anomalous]
+            ['cart']
 
         Args:
             service_name: Only this service's signals.
@@ -107,7 +109,9 @@ class Signals(Resource):
         """List the environment's signals, filtered, following every page.
 
         Example:
-            ``client.signals.list(service_name="checkout", status="active")``
+            >>> found = client.signals.list(service_name="checkout", status="active")
+            >>> [(signal.service_name, signal.measured_signal) for signal in found]
+            [('checkout', <MeasuredSignal.ERROR_RATE: 'error_rate'>)]
 
         Args:
             service_name: Only this service's signals.
@@ -159,7 +163,9 @@ class Signals(Resource):
         list removes all) and needs the Manage Recipients permission too.
 
         Example:
-            ``client.signals.update(signal_id, {"enabled": False})``
+            >>> checkout = (client.signals.list(service_name="checkout"))[0]
+            >>> (client.signals.update(checkout.id, {"enabled": False})).enabled
+            False
 
         Args:
             signal_id: The signal id.
@@ -191,8 +197,14 @@ class Signals(Resource):
         """List the resolved anomalies of a signal in a window of at most 30 days.
 
         Example:
-            ``client.signals.list_historical_anomalies(sid, now - timedelta(days=7),
-            now)``
+            >>> from datetime import datetime, timedelta, timezone
+            >>> checkout = (client.signals.list(service_name="checkout"))[0]
+            >>> now = datetime.now(timezone.utc)
+            >>> anomalies = client.signals.list_historical_anomalies(
+            ...     checkout.id, now - timedelta(days=7), now
+            ... )
+            >>> [anomaly.measurement for anomaly in anomalies]
+            [0.2]
 
         Args:
             signal_id: The signal id.

@@ -35,8 +35,17 @@ class TeamMarkers(Resource):
         """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
 
         Example:
-            ``client.team_markers.create({"environment_id": env.id, "start_time":
-            datetime.now(timezone.utc), "type": "deploy", "message": "v1.2.3"})``
+            >>> from datetime import datetime, timezone
+            >>> env = (client.environments.list())[0]
+            >>> marker = client.team_markers.create({
+            ...     "environment_id": env.id,
+            ...     "dataset": "web",
+            ...     "start_time": datetime.now(timezone.utc),
+            ...     "type": "deploy",
+            ...     "message": "v1.2.3",
+            ... })
+            >>> [m.message for m in client.markers.list("web")]
+            ['v1.2.3']
 
         Args:
             marker: A ``TeamMarkerCreate`` or an equivalent dict.

@@ -62,10 +62,21 @@ class Triggers(Resource):
         """Create a trigger. The trigger rules are checked locally first.
 
         Example:
-            ``client.triggers.create("web", {"name": "Slow", "frequency": 300,
-            "query": {"calculations": [{"op": "P99", "column": "duration_ms"}],
-            "time_range": 900}, "threshold": {"op": ">", "value": 1000},
-            "recipients": [{"id": "abc"}]})``
+            >>> oncall = client.recipients.create(
+            ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
+            ... )
+            >>> trigger = client.triggers.create("web", {
+            ...     "name": "Slow",
+            ...     "frequency": 300,
+            ...     "query": {
+            ...         "calculations": [{"op": "P99", "column": "duration_ms"}],
+            ...         "time_range": 900,
+            ...     },
+            ...     "threshold": {"op": ">", "value": 1000},
+            ...     "recipients": [{"id": oncall.id}],
+            ... })
+            >>> [t.name for t in client.recipients.list_triggers(oncall.id)]
+            ['Slow']
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
@@ -92,8 +103,18 @@ class Triggers(Resource):
         """Replace a trigger. Omitted fields return to their defaults (``disabled`` excepted).
 
         Example:
-            ``t = client.triggers.get("web", "abc"); u = t.to_update();
-            u.disabled = True; client.triggers.update("web", "abc", u)``
+            >>> trigger = client.triggers.create("web", {
+            ...     "name": "Slow",
+            ...     "query": {
+            ...         "calculations": [{"op": "P99", "column": "duration_ms"}],
+            ...         "time_range": 900,
+            ...     },
+            ...     "threshold": {"op": ">", "value": 1000},
+            ... })
+            >>> update = (client.triggers.get("web", trigger.id)).to_update()
+            >>> update.disabled = True
+            >>> (client.triggers.update("web", trigger.id, update)).disabled
+            True
 
         Args:
             dataset: The dataset slug, or ``"__all__"``.
