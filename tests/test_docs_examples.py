@@ -234,11 +234,12 @@ def _run_command(command: Command, cwd: Path) -> None:
 
 def _docstring_namespace(block: Block, fake: FakeHoneycomb) -> dict[str, Any]:
     """What every docstring example may take as given (said in ``docs/CONTRIBUTING.md``):
-    its module's globals, as doctest gives them, and ``client``, a ``Client`` of an
+    its module's globals, as doctest gives them; ``client``, a ``Client`` of an
     environment with the datasets ``api`` and ``web``, the Anomaly Detection signals of
     the services ``checkout`` (with one anomaly an hour ago) and ``cart`` (anomalous now),
-    and the pipeline ``pl1`` with the configuration ``cfg1`` of the rollout ``ro1``: what
-    the API cannot create."""
+    and the pipeline ``pl1`` with the configuration ``cfg1`` of the rollout ``ro1`` (what
+    the API cannot create); and ``staging``, a ``Client`` of a second, empty environment
+    of the same team, for the porting examples."""
     from honeycomb import Client
 
     module = block.source.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
@@ -252,7 +253,9 @@ def _docstring_namespace(block: Block, fake: FakeHoneycomb) -> dict[str, Any]:
     fake.add_signal("cart", currently_anomalous=True)
     collector = [{"kind": "collector", "configData": "receivers: {}"}]
     fake.add_pipeline("pl1", {"cfg1": collector}, rollout_id="ro1")
-    namespace.update(__name__="__docs__", client=client, honeycomb_fake=fake)
+    fake.add_environment("staging")
+    staging = Client(api_key=fake.add_key("configuration", environment="staging").value)
+    namespace.update(__name__="__docs__", client=client, staging=staging, honeycomb_fake=fake)
     return namespace
 
 
@@ -262,7 +265,8 @@ def test_docstring_examples_run(block: Block, served_fake: FakeHoneycomb, tmp_pa
     """Each docstring example runs alone, in a fresh environment, as the reference shows it;
     in a temporary folder, so that an example that writes files leaves none behind."""
     namespace = _docstring_namespace(block, served_fake)
-    given = namespace["client"]  # an example may bind the name to a client of its own
+    # An example may bind these names to clients of its own.
+    given = {"given client": namespace["client"], "given staging": namespace["staging"]}
     loop = asyncio.new_event_loop()
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -270,7 +274,7 @@ def test_docstring_examples_run(block: Block, served_fake: FakeHoneycomb, tmp_pa
         _run(block, namespace, loop)
     finally:
         os.chdir(cwd)
-        _close_clients({**namespace, "given client": given}, loop)
+        _close_clients({**namespace, **given}, loop)
         loop.close()
 
 
@@ -329,14 +333,14 @@ def test_examples_are_linted() -> None:
 
 def test_docstring_examples_are_linted() -> None:
     """The docstring examples too, each module's together, given what they are given:
-    their module's globals and ``client``."""
+    their module's globals, ``client`` and ``staging``."""
     by_module: dict[str, list[Block]] = {}
     for block in DOCSTRINGS:
         by_module.setdefault(block.source, []).append(block)
     problems = []
     for source, blocks in by_module.items():
         module = source.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
-        given = [*vars(importlib.import_module(module)), "client"]
+        given = [*vars(importlib.import_module(module)), "client", "staging"]
         code = "\n\n".join(_as_script(block) for block in blocks)
         found = _ruff_problems(code, Path(source).name, given)
         if found:

@@ -58,9 +58,16 @@ class Porting:
     """Configuration as code between environments (DESIGN section 11).
 
     Example:
-        ``snapshot = await source.porting.export()``, then
-        ``plan = await target.porting.plan(snapshot)``, ``print(plan)`` and
-        ``await target.porting.apply(plan)``.
+        >>> field = await client.calculated_fields.create(
+        ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+        ... )
+        >>> snapshot = await client.porting.export(datasets=["api"])   # this environment's
+        >>> plan = await staging.porting.plan(snapshot)                # staging: another one
+        >>> plan.summary()
+        'Plan: 2 to create, 0 to update, 0 to delete.'
+        >>> report = await staging.porting.apply(plan)
+        >>> report.summary()
+        'Apply complete: 2 created, 0 updated, 0 deleted.'
 
     Args:
         client: The client whose environment is read or changed.
@@ -94,7 +101,15 @@ class Porting:
         and panels (each query panel's saved query fetched and inlined).
 
         Example:
-            ``(await client.porting.export(datasets=["api"])).write("honeycomb/prod")``
+            >>> field = await client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> snapshot = await client.porting.export(datasets=["api"])
+            >>> snapshot
+            Snapshot(dataset=1, calculated_field=1)
+            >>> [path.as_posix() for path in snapshot.write("honeycomb/prod")]
+            ['honeycomb/prod/manifest.yaml', 'honeycomb/prod/datasets/api.yaml',
+             'honeycomb/prod/calculated_fields/api/is_error.yaml']
 
         Args:
             datasets: Export only these datasets (``"__all__"`` for the environment-wide
@@ -246,8 +261,17 @@ class Porting:
         """Compare a snapshot with this environment.
 
         Example:
-            ``print(await client.porting.plan(Snapshot.read("honeycomb/prod"),
-            dataset_map={"api": "api-staging"}))``
+            >>> from honeycomb.porting import Snapshot
+            >>> field = await client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> snapshot = await client.porting.export(datasets=["api"])
+            >>> files = snapshot.write("honeycomb/prod")
+            >>> plan = await staging.porting.plan(
+            ...     Snapshot.read("honeycomb/prod"), dataset_map={"api": "api-staging"}
+            ... )
+            >>> [change.label for change in plan]
+            ['dataset "api-staging"', 'calculated_field api-staging/"is_error"']
 
         Args:
             snapshot: What the environment should hold.
@@ -271,7 +295,13 @@ class Porting:
         """How ``other``'s environment differs from this one, as a plan from this one to it.
 
         Example:
-            ``print(await prod.porting.diff(staging))``
+            >>> field = await staging.calculated_fields.create(
+            ...     "__all__", {"alias": "is_slow", "expression": "GT($duration_ms, 1000)"}
+            ... )
+            >>> plan = await client.porting.diff(staging)   # what would make staging match client
+            >>> [(change.action, change.label) for change in plan]
+            [('create', 'dataset "api"'), ('create', 'dataset "web"'),
+             ('delete', 'calculated_field __all__/"is_slow"')]
 
         Args:
             other: A client of the environment to compare with.
@@ -299,7 +329,15 @@ class Porting:
         queries are created for query annotations and board panels.
 
         Example:
-            ``report = await client.porting.apply(plan); print(report.summary())``
+            >>> field = await client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> plan = await staging.porting.plan(await client.porting.export(datasets=["api"]))
+            >>> report = await staging.porting.apply(plan)
+            >>> print(report, end="")
+              created dataset "api" (id api)
+              created calculated_field api/"is_error" (id ...)
+            Apply complete: 2 created, 0 updated, 0 deleted.
 
         Args:
             plan: A plan made by ``plan()`` against this environment.

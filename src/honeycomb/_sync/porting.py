@@ -60,9 +60,16 @@ class Porting:
     """Configuration as code between environments (DESIGN section 11).
 
     Example:
-        ``snapshot = source.porting.export()``, then
-        ``plan = target.porting.plan(snapshot)``, ``print(plan)`` and
-        ``target.porting.apply(plan)``.
+        >>> field = client.calculated_fields.create(
+        ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+        ... )
+        >>> snapshot = client.porting.export(datasets=["api"])   # this environment's
+        >>> plan = staging.porting.plan(snapshot)                # staging: another one
+        >>> plan.summary()
+        'Plan: 2 to create, 0 to update, 0 to delete.'
+        >>> report = staging.porting.apply(plan)
+        >>> report.summary()
+        'Apply complete: 2 created, 0 updated, 0 deleted.'
 
     Args:
         client: The client whose environment is read or changed.
@@ -96,7 +103,15 @@ class Porting:
         and panels (each query panel's saved query fetched and inlined).
 
         Example:
-            ``(client.porting.export(datasets=["api"])).write("honeycomb/prod")``
+            >>> field = client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> snapshot = client.porting.export(datasets=["api"])
+            >>> snapshot
+            Snapshot(dataset=1, calculated_field=1)
+            >>> [path.as_posix() for path in snapshot.write("honeycomb/prod")]
+            ['honeycomb/prod/manifest.yaml', 'honeycomb/prod/datasets/api.yaml',
+             'honeycomb/prod/calculated_fields/api/is_error.yaml']
 
         Args:
             datasets: Export only these datasets (``"__all__"`` for the environment-wide
@@ -246,8 +261,17 @@ class Porting:
         """Compare a snapshot with this environment.
 
         Example:
-            ``print(client.porting.plan(Snapshot.read("honeycomb/prod"),
-            dataset_map={"api": "api-staging"}))``
+            >>> from honeycomb.porting import Snapshot
+            >>> field = client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> snapshot = client.porting.export(datasets=["api"])
+            >>> files = snapshot.write("honeycomb/prod")
+            >>> plan = staging.porting.plan(
+            ...     Snapshot.read("honeycomb/prod"), dataset_map={"api": "api-staging"}
+            ... )
+            >>> [change.label for change in plan]
+            ['dataset "api-staging"', 'calculated_field api-staging/"is_error"']
 
         Args:
             snapshot: What the environment should hold.
@@ -271,7 +295,13 @@ class Porting:
         """How ``other``'s environment differs from this one, as a plan from this one to it.
 
         Example:
-            ``print(prod.porting.diff(staging))``
+            >>> field = staging.calculated_fields.create(
+            ...     "__all__", {"alias": "is_slow", "expression": "GT($duration_ms, 1000)"}
+            ... )
+            >>> plan = client.porting.diff(staging)   # what would make staging match client
+            >>> [(change.action, change.label) for change in plan]
+            [('create', 'dataset "api"'), ('create', 'dataset "web"'),
+             ('delete', 'calculated_field __all__/"is_slow"')]
 
         Args:
             other: A client of the environment to compare with.
@@ -299,7 +329,15 @@ class Porting:
         queries are created for query annotations and board panels.
 
         Example:
-            ``report = client.porting.apply(plan); print(report.summary())``
+            >>> field = client.calculated_fields.create(
+            ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
+            ... )
+            >>> plan = staging.porting.plan(client.porting.export(datasets=["api"]))
+            >>> report = staging.porting.apply(plan)
+            >>> print(report, end="")
+              created dataset "api" (id api)
+              created calculated_field api/"is_error" (id ...)
+            Apply complete: 2 created, 0 updated, 0 deleted.
 
         Args:
             plan: A plan made by ``plan()`` against this environment.

@@ -4,9 +4,11 @@ This package is pure (no network; files only). The client side is
 ``client.porting.export()``, ``.plan(snapshot)`` and ``.apply(plan)`` on both clients.
 
 Example:
-    ``snapshot = client.porting.export(); snapshot.write("honeycomb/prod")``, then with a
-    client of another environment: ``plan = other.porting.plan(Snapshot.read(
-    "honeycomb/prod")); print(plan); other.porting.apply(plan)``.
+    >>> from honeycomb.porting import Snapshot
+    >>> files = client.porting.export().write("honeycomb/prod")
+    >>> plan = staging.porting.plan(Snapshot.read("honeycomb/prod"))  # another environment
+    >>> print(staging.porting.apply(plan).summary())
+    Apply complete: 2 created, 0 updated, 0 deleted.
 """
 
 from __future__ import annotations

@@ -264,7 +264,9 @@ class Snapshot:
         instead (see ``honeycomb.porting.terraform_files``), which cannot be read back.
 
         Example:
-            ``client.porting.export().write("honeycomb/prod")``
+            >>> snapshot = client.porting.export()
+            >>> [path.name for path in snapshot.write("honeycomb/prod", format="json")]
+            ['manifest.json', 'api.json', 'web.json']
 
         Args:
             directory: The folder (created when missing).
@@ -303,7 +305,10 @@ class Snapshot:
         """Read a snapshot that :meth:`write` (or a person) made.
 
         Example:
-            ``plan = client.porting.plan(Snapshot.read("honeycomb/prod"))``
+            >>> files = client.porting.export().write("honeycomb/prod")
+            >>> snapshot = Snapshot.read("honeycomb/prod")
+            >>> snapshot, staging.porting.plan(snapshot)
+            (Snapshot(dataset=2), Plan(create=2, update=0, delete=0))
 
         Args:
             directory: The folder holding ``manifest.yaml`` (or ``manifest.json``).
@@ -343,7 +348,9 @@ class Snapshot:
         """The same snapshot with datasets renamed, references included.
 
         Example:
-            ``snapshot.remap({"api": "api-staging"})``
+            >>> snapshot = client.porting.export(datasets=["api"])
+            >>> [obj.key for obj in snapshot.remap({"api": "api-staging"}).of_kind("dataset")]
+            ['api-staging']
 
         Args:
             dataset_map: Source slug -> target slug.

@@ -48,7 +48,7 @@ class ApiKeys(Resource):
         """Iterate over the team's keys lazily, a page at a time.
 
         Example:
-            >>> env = (await client.environments.list())[0]
+            >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
             ... )
@@ -128,7 +128,7 @@ class ApiKeys(Resource):
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
         Example:
-            >>> env = (await client.environments.list())[0]
+            >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create({
             ...     "name": "collectors",
             ...     "key_type": "ingest",
@@ -170,11 +170,12 @@ class ApiKeys(Resource):
         Permissions left out keep their current values.
 
         Example:
-            >>> env = (await client.environments.list())[0]
+            >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
             ... )
-            >>> (await client.api_keys.update(key.id, {"disabled": True})).disabled
+            >>> key = await client.api_keys.update(key.id, {"disabled": True})
+            >>> key.disabled
             True
 
         Args:

@@ -59,7 +59,8 @@ class Boards(Resource):
             ...     "name": "Latency",
             ...     "panels": [{"type": "text", "text_panel": {"content": "# Latency"}}],
             ... })
-            >>> (await client.boards.get(board.id)).name
+            >>> found = await client.boards.get(board.id)
+            >>> found.name
             'Latency'
 
         Args:
@@ -87,7 +88,8 @@ class Boards(Resource):
             >>> board = await client.boards.create({"name": "Latency"})
             >>> current = await client.boards.get(board.id)
             >>> current.name = "Latency (prod)"
-            >>> (await client.boards.update(board.id, current)).name
+            >>> board = await client.boards.update(board.id, current)
+            >>> board.name
             'Latency (prod)'
 
         Args:

@@ -104,7 +104,8 @@ class CalculatedFields(Resource):
             ...     "alias": "is_error",
             ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
             ... })
-            >>> (await client.calculated_fields.get("web", field.id)).alias
+            >>> found = await client.calculated_fields.get("web", field.id)
+            >>> found.alias
             'is_error'
 
         Args:

@@ -29,7 +29,8 @@ class Queries(Resource):
             >>> from honeycomb.query import QueryBuilder
             >>> spec = QueryBuilder().calculate("COUNT").last(hours=2)
             >>> query = await client.queries.create("web", spec)
-            >>> (await client.queries.get("web", query.id)).time_range
+            >>> saved = await client.queries.get("web", query.id)
+            >>> saved.time_range
             7200
 
         Args:

@@ -59,7 +59,8 @@ class Recipients(Resource):
             ...     "type": "email",
             ...     "details": {"email_address": "oncall@example.com"},
             ... })
-            >>> (await client.recipients.get(oncall.id)).details.email_address
+            >>> found = await client.recipients.get(oncall.id)
+            >>> found.details.email_address
             'oncall@example.com'
 
         Args:

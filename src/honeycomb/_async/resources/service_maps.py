@@ -71,7 +71,8 @@ class ServiceMaps(Resource):
             ...     "filters": [{"name": "checkout"}],
             ...     "limit": 5000,
             ... })
-            >>> (await client.service_maps.get_request(request.request_id)).status
+            >>> request = await client.service_maps.get_request(request.request_id)
+            >>> request.status
             <DependencyRequestStatus.PENDING: 'pending'>
 
         Args:

@@ -163,8 +163,9 @@ class Signals(Resource):
         list removes all) and needs the Manage Recipients permission too.
 
         Example:
-            >>> checkout = (await client.signals.list(service_name="checkout"))[0]
-            >>> (await client.signals.update(checkout.id, {"enabled": False})).enabled
+            >>> [checkout] = await client.signals.list(service_name="checkout")
+            >>> checkout = await client.signals.update(checkout.id, {"enabled": False})
+            >>> checkout.enabled
             False
 
         Args:
@@ -198,7 +199,7 @@ class Signals(Resource):
 
         Example:
             >>> from datetime import datetime, timedelta, timezone
-            >>> checkout = (await client.signals.list(service_name="checkout"))[0]
+            >>> [checkout] = await client.signals.list(service_name="checkout")
             >>> now = datetime.now(timezone.utc)
             >>> anomalies = await client.signals.list_historical_anomalies(
             ...     checkout.id, now - timedelta(days=7), now

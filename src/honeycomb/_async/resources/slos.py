@@ -155,7 +155,8 @@ class SLOs(Resource):
             ... })
             >>> update = SLOUpdate.from_slo(current)
             >>> update.target_per_million = 995000
-            >>> (await client.slos.update("web", current.id, update)).target_per_million
+            >>> slo = await client.slos.update("web", current.id, update)
+            >>> slo.target_per_million
             995000
 
         Args:

@@ -34,7 +34,7 @@ class TeamMarkers(Resource):
 
         Example:
             >>> from datetime import datetime, timezone
-            >>> env = (await client.environments.list())[0]
+            >>> env, *others = await client.environments.list()
             >>> marker = await client.team_markers.create({
             ...     "environment_id": env.id,
             ...     "dataset": "web",

@@ -115,9 +115,11 @@ class Triggers(Resource):
             ...     },
             ...     "threshold": {"op": ">", "value": 1000},
             ... })
-            >>> update = (await client.triggers.get("web", trigger.id)).to_update()
+            >>> current = await client.triggers.get("web", trigger.id)
+            >>> update = current.to_update()
             >>> update.disabled = True
-            >>> (await client.triggers.update("web", trigger.id, update)).disabled
+            >>> trigger = await client.triggers.update("web", trigger.id, update)
+            >>> trigger.disabled
             True
 
         Args:

@@ -59,7 +59,8 @@ class Boards(Resource):
             ...     "name": "Latency",
             ...     "panels": [{"type": "text", "text_panel": {"content": "# Latency"}}],
             ... })
-            >>> (client.boards.get(board.id)).name
+            >>> found = client.boards.get(board.id)
+            >>> found.name
             'Latency'
 
         Args:
@@ -87,7 +88,8 @@ class Boards(Resource):
             >>> board = client.boards.create({"name": "Latency"})
             >>> current = client.boards.get(board.id)
             >>> current.name = "Latency (prod)"
-            >>> (client.boards.update(board.id, current)).name
+            >>> board = client.boards.update(board.id, current)
+            >>> board.name
             'Latency (prod)'
 
         Args:

@@ -106,7 +106,8 @@ class CalculatedFields(Resource):
             ...     "alias": "is_error",
             ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
             ... })
-            >>> (client.calculated_fields.get("web", field.id)).alias
+            >>> found = client.calculated_fields.get("web", field.id)
+            >>> found.alias
             'is_error'
 
         Args:

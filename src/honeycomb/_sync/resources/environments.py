@@ -44,9 +44,9 @@ class Environments(Resource):
         """Iterate over the team's environments lazily, a page at a time.
 
         Example:
-            >>> staging = client.environments.create({"name": "staging"})
+            >>> dev = client.environments.create({"name": "dev"})
             >>> [env.slug for env in client.environments.iterate()]
-            ['test', 'staging']
+            ['test', 'staging', 'dev']
 
         Args:
             page_size: Environments per page, 1 to 100.
@@ -114,9 +114,9 @@ class Environments(Resource):
         """Create an environment. It starts delete-protected.
 
         Example:
-            >>> env = client.environments.create({"name": "staging", "color": "gold"})
+            >>> env = client.environments.create({"name": "dev", "color": "gold"})
             >>> env.slug, env.color, env.settings.delete_protected
-            ('staging', <EnvironmentColor.GOLD: 'gold'>, True)
+            ('dev', <EnvironmentColor.GOLD: 'gold'>, True)
 
         Args:
             env: An ``EnvironmentCreate`` or an equivalent dict.

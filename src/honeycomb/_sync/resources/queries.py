@@ -31,7 +31,8 @@ class Queries(Resource):
             >>> from honeycomb.query import QueryBuilder
             >>> spec = QueryBuilder().calculate("COUNT").last(hours=2)
             >>> query = client.queries.create("web", spec)
-            >>> (client.queries.get("web", query.id)).time_range
+            >>> saved = client.queries.get("web", query.id)
+            >>> saved.time_range
             7200
 
         Args:

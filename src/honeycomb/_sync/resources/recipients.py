@@ -61,7 +61,8 @@ class Recipients(Resource):
             ...     "type": "email",
             ...     "details": {"email_address": "oncall@example.com"},
             ... })
-            >>> (client.recipients.get(oncall.id)).details.email_address
+            >>> found = client.recipients.get(oncall.id)
+            >>> found.details.email_address
             'oncall@example.com'
 
         Args:

@@ -73,7 +73,8 @@ class ServiceMaps(Resource):
             ...     "filters": [{"name": "checkout"}],
             ...     "limit": 5000,
             ... })
-            >>> (client.service_maps.get_request(request.request_id)).status
+            >>> request = client.service_maps.get_request(request.request_id)
+            >>> request.status
             <DependencyRequestStatus.PENDING: 'pending'>
 
         Args:

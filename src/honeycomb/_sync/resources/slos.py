@@ -153,7 +153,8 @@ class SLOs(Resource):
             ... })
             >>> update = SLOUpdate.from_slo(current)
             >>> update.target_per_million = 995000
-            >>> (client.slos.update("web", current.id, update)).target_per_million
+            >>> slo = client.slos.update("web", current.id, update)
+            >>> slo.target_per_million
             995000
 
         Args:

@@ -36,7 +36,7 @@ class TeamMarkers(Resource):
 
         Example:
             >>> from datetime import datetime, timezone
-            >>> env = (client.environments.list())[0]
+            >>> env, *others = client.environments.list()
             >>> marker = client.team_markers.create({
             ...     "environment_id": env.id,
             ...     "dataset": "web",

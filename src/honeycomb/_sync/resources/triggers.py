@@ -111,9 +111,11 @@ class Triggers(Resource):
             ...     },
             ...     "threshold": {"op": ">", "value": 1000},
             ... })
-            >>> update = (client.triggers.get("web", trigger.id)).to_update()
+            >>> current = client.triggers.get("web", trigger.id)
+            >>> update = current.to_update()
             >>> update.disabled = True
-            >>> (client.triggers.update("web", trigger.id, update)).disabled
+            >>> trigger = client.triggers.update("web", trigger.id, update)
+            >>> trigger.disabled
             True
 
         Args:
