@@ -27,7 +27,10 @@ def non_finite_path(value: Any, path: str = "") -> str | None:
         when every number is finite.
 
     Example:
-        ``non_finite_path({"a": [1.0, float("nan")]})`` is ``"a[1]"``.
+        >>> non_finite_path({"a": [1.0, float("nan")]})
+        'a[1]'
+        >>> non_finite_path({"a": [1.0, 2.5]}) is None
+        True
     """
     if isinstance(value, float):
         return None if math.isfinite(value) else path

@@ -80,8 +80,11 @@ def build_document(
     """Build a JSON:API request document from a flat body.
 
     Example:
-        ``build_document("api-keys", {"name": "k", "environment_id": "hcaen_1"},
-        relationships={"environment_id": ("environment", "environments")})``
+        >>> build_document("api-keys", {"name": "k", "environment_id": "hcaen_1"},
+        ...                relationships={"environment_id": ("environment", "environments")})
+        {'data': {'type': 'api-keys', 'attributes': {'name': 'k'},
+                  'relationships': {'environment': {'data': {'type': 'environments',
+                                                             'id': 'hcaen_1'}}}}}
 
     Args:
         resource_type: The JSON:API ``type`` (``"api-keys"``).
@@ -144,7 +147,10 @@ def collection_parser(model: type[ModelT]) -> Callable[[Any], list[ModelT]]:
     """The ``parse`` for a paginator over a JSON:API listing of ``model``.
 
     Example:
-        ``self._paginate(path, parse=collection_parser(ApiKey), auth="management")``
+        >>> from honeycomb.models.api_keys import ApiKey
+        >>> parse = collection_parser(ApiKey)
+        >>> parse({"data": [{"type": "api-keys", "id": "hcxik_1", "attributes": {"name": "k"}}]})
+        [ApiKey(id='hcxik_1', name='k', ...)]
 
     Args:
         model: The flat response model of one resource.

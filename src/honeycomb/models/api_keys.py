@@ -143,8 +143,12 @@ class ApiKeyCreate(RequestModel):
     """A new key, sent as JSON:API with ``environment_id`` as its relationship.
 
     Example:
-        ``ApiKeyCreate(name="collectors", key_type="ingest", environment_id="hcaen_...",
-        permissions={"create_datasets": True})``
+        >>> env, *others = client.environments.list()
+        >>> request = ApiKeyCreate(name="collectors", key_type="ingest", environment_id=env.id,
+        ...                        permissions={"create_datasets": True})
+        >>> key = client.api_keys.create(request)
+        >>> key.name, key.key_type, key.permissions.create_datasets
+        ('collectors', <KeyType.INGEST: 'ingest'>, True)
     """
 
     name: str = Field(min_length=1, max_length=100)

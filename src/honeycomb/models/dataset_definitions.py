@@ -112,8 +112,14 @@ class DatasetDefinitionsUpdate(RequestModel):
     its default mapping). A plain string is accepted as shorthand for ``{"name": ...}``.
 
     Example:
-        ``DatasetDefinitionsUpdate(duration_ms="duration_we_send")`` or
-        ``DatasetDefinitionsUpdate.clear("error", "link_trace_id")``
+        >>> column = client.columns.create("web", {"key_name": "elapsed_ms"})
+        >>> update = DatasetDefinitionsUpdate(duration_ms="elapsed_ms")
+        >>> update.model_dump(exclude_unset=True)        # only this definition is sent
+        {'duration_ms': {'name': 'elapsed_ms'}}
+        >>> client.dataset_definitions.update("web", update).duration_ms.name
+        'elapsed_ms'
+        >>> DatasetDefinitionsUpdate.clear("error").model_dump(exclude_unset=True)
+        {'error': {'name': ''}}
     """
 
     span_id: _Definition = None

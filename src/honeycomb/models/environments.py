@@ -93,7 +93,10 @@ class EnvironmentUpdate(RequestModel):
     """Changes to an environment (its name cannot be changed).
 
     Example:
-        ``EnvironmentUpdate(settings={"delete_protected": False})``
+        >>> env = client.environments.create({"name": "scratch"})
+        >>> unprotected = EnvironmentUpdate(settings={"delete_protected": False})
+        >>> client.environments.update(env.id, unprotected).settings.delete_protected
+        False
     """
 
     description: str | None = Field(default=None, max_length=255)

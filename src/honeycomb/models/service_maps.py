@@ -83,7 +83,9 @@ class DependencyRequestCreate(RequestModel):
     seconds (datetimes are converted).
 
     Example:
-        ``DependencyRequestCreate(time_range=7200, filters=[{"name": "user-service"}])``
+        >>> request = DependencyRequestCreate(time_range=7200, filters=[{"name": "checkout"}])
+        >>> client.service_maps.dependencies(request)   # nothing called checkout, or was called
+        []
     """
 
     start_time: UnixTime | None = None

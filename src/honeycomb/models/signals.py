@@ -124,7 +124,13 @@ class SignalUpdate(RequestModel):
     """Body of ``PUT /1/signals/{id}``: only the fields given are changed.
 
     Example:
-        ``SignalUpdate(enabled=True, sensitivity="high", recipients=[{"id": "hcar_..."}])``
+        >>> [checkout] = client.signals.list(service_name="checkout")
+        >>> oncall = client.recipients.create(
+        ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
+        ... )
+        >>> update = SignalUpdate(enabled=True, sensitivity="high", recipients=[{"id": oncall.id}])
+        >>> client.signals.update(checkout.id, update).sensitivity
+        <SignalSensitivity.HIGH: 'high'>
     """
 
     enabled: bool | None = None

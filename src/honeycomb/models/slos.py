@@ -118,8 +118,13 @@ class SLOCreate(RequestModel):
     For a multi-dataset SLO post to ``__all__`` and list the datasets in ``dataset_slugs``.
 
     Example:
-        ``SLOCreate(name="API availability", sli={"alias": "sli_ok"}, time_period_days=30,
-        target_per_million=999000)``
+        >>> sli = client.calculated_fields.create(
+        ...     "api", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+        ... )
+        >>> request = SLOCreate(name="API availability", sli={"alias": sli.alias},
+        ...                     time_period_days=30, target_per_million=999000)
+        >>> client.slos.create("api", request).target_per_million
+        999000
     """
 
     name: str = Field(min_length=1, max_length=120)
@@ -159,7 +164,17 @@ class SLOUpdate(SLOCreate):
         request model whose changes are validated as they are made.
 
         Example:
-            ``update = SLOUpdate.from_slo(slo); update.target_per_million = 995000``
+            >>> sli = client.calculated_fields.create(
+            ...     "api", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
+            ... )
+            >>> slo = client.slos.create("api", {
+            ...     "name": "API availability", "sli": {"alias": sli.alias},
+            ...     "time_period_days": 30, "target_per_million": 999000,
+            ... })
+            >>> update = SLOUpdate.from_slo(slo)
+            >>> update.target_per_million = 995000
+            >>> client.slos.update("api", slo.id, update).target_per_million
+            995000
 
         Args:
             slo: An SLO as returned by ``get`` or ``list``.

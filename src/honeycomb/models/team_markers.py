@@ -77,8 +77,12 @@ class TeamMarkerCreate(_MarkerAttributes):
     """A new team marker. Times are epoch seconds (datetimes are converted).
 
     Example:
-        ``TeamMarkerCreate(environment_id="hcaen_...", start_time=now, type="deploy",
-        message="v1.2.3")``
+        >>> from datetime import datetime, timezone
+        >>> env, *others = client.environments.list()
+        >>> marker = TeamMarkerCreate(environment_id=env.id, start_time=datetime.now(timezone.utc),
+        ...                           type="deploy", message="v1.2.3")
+        >>> client.team_markers.create(marker).message
+        'v1.2.3'
     """
 
     environment_id: str = Field(min_length=1)

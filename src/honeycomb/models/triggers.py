@@ -373,7 +373,18 @@ class Trigger(ResponseModel):
         between the saved query's id and the inline query (which ``update`` sends).
 
         Example:
-            ``u = t.to_update(); u.disabled = True``
+            >>> trigger = client.triggers.create("api", {
+            ...     "name": "Slow",
+            ...     "query": {
+            ...         "calculations": [{"op": "P99", "column": "duration_ms"}],
+            ...         "time_range": 900,
+            ...     },
+            ...     "threshold": {"op": ">", "value": 1000},
+            ... })
+            >>> update = trigger.to_update()
+            >>> update.disabled = True
+            >>> client.triggers.update("api", trigger.id, update).disabled
+            True
 
         Args:
             use: Keep ``query_id`` (default: the trigger stays bound to its saved query)

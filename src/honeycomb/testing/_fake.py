@@ -62,7 +62,13 @@ class FakeHoneycomb:
     transport (no network) or a local HTTP server.
 
     Example:
-        ``fake = FakeHoneycomb(); client = fake.client(); client.datasets.create({"name": "web"})``
+        >>> fake = FakeHoneycomb()
+        >>> client = fake.client()          # no network: requests go straight to the fake
+        >>> client.datasets.create({"name": "web"}).slug
+        'web'
+        >>> client.events.send("web", {"route": "/home"})
+        >>> [event["data"] for event in fake.events("web")]
+        [{'route': '/home'}]
 
     Args:
         team: The default team's slug.
@@ -176,7 +182,10 @@ class FakeHoneycomb:
         """A ``honeycomb.Client`` wired to this fake (no network).
 
         Example:
-            ``client = fake.client(max_retries=0)``
+            >>> fake = FakeHoneycomb()
+            >>> client = fake.client(max_retries=0)
+            >>> client.auth.get().team.slug
+            'fake-team'
 
         Args:
             **kwargs: Any ``Client`` keyword, overriding the defaults (the fake's keys, its
@@ -211,7 +220,11 @@ class FakeHoneycomb:
         """Serve this fake over HTTP on the loopback interface while the block runs.
 
         Example:
-            ``with fake.serve() as url: Client(api_key=fake.api_key, base_url=url)``
+            >>> from honeycomb import Client
+            >>> fake = FakeHoneycomb()
+            >>> with fake.serve() as url, Client(api_key=fake.api_key, base_url=url) as client:
+            ...     print(url.startswith("http://127.0.0.1:"), client.auth.get().team.slug)
+            True fake-team
 
         Args:
             port: The port (0 picks a free one).
@@ -249,7 +262,17 @@ class FakeHoneycomb:
         """Make the next matching request(s) fail, slow down or drop the connection.
 
         Example:
-            ``fake.inject("createQueryResult", status=429, times=2, retry_after=1)``
+            >>> from honeycomb import RateLimitError
+            >>> fake = FakeHoneycomb()
+            >>> fault = fake.inject("listDatasets", status=429, times=2, retry_after=1)
+            >>> client = fake.client(max_retries=0)
+            >>> try:
+            ...     client.datasets.list()
+            ... except RateLimitError as err:
+            ...     print(err.status_code, err.retry_after)
+            429 1.0
+            >>> fault.hits, fault.remaining
+            (1, 1)
 
         Args:
             operation: An operationId (``"createQueryResult"``) or ``"METHOD /path/glob"``
@@ -337,7 +360,15 @@ class FakeHoneycomb:
         """Add an API key.
 
         Example:
-            ``key = fake.add_key(permissions={"run_queries"}); Client(api_key=key.value, ...)``
+            >>> from honeycomb import PermissionDeniedError
+            >>> fake = FakeHoneycomb()
+            >>> key = fake.add_key(permissions={"run_queries"})
+            >>> client = fake.client(api_key=key.value)
+            >>> try:
+            ...     client.datasets.create({"name": "web"})
+            ... except PermissionDeniedError as err:
+            ...     print(err.status_code)
+            403
 
         Args:
             kind: ``configuration``, ``ingest`` or ``management``.

@@ -176,8 +176,11 @@ def vcr_config(*, secrets: Iterable[str] = (), **overrides: Any) -> dict[str, An
     Use it as pytest-recording's ``vcr_config`` fixture, or as ``vcr.VCR(**vcr_config())``.
 
     Example:
-        ``@pytest.fixture(scope="module")
-        def vcr_config(): return honeycomb.testing.vcr_config()``
+        >>> import vcr
+        >>> config = vcr_config(record_mode="none")
+        >>> ("X-Honeycomb-Team", "REDACTED") in config["filter_headers"]
+        True
+        >>> recorder = vcr.VCR(**config)   # or return it from pytest-recording's vcr_config fixture
 
     Args:
         secrets: Further exact values to filter (keys the environment does not hold).

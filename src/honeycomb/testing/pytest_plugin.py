@@ -20,7 +20,9 @@ def honeycomb_fake() -> FakeHoneycomb:
     """A fresh in-memory Honeycomb API.
 
     Example:
-        ``def test_it(honeycomb_fake): honeycomb_fake.client().datasets.list()``
+        >>> def test_starts_empty(honeycomb_fake):
+        ...     assert honeycomb_fake.client().datasets.list() == []
+        >>> test_starts_empty(FakeHoneycomb(query_polls=0))   # what pytest does with the fixture
     """
     return FakeHoneycomb(query_polls=0)
 
