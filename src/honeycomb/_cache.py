@@ -54,7 +54,7 @@ def _path_of(url: str) -> str:
 def evicted_by(path: str) -> tuple[str, str]:
     """What a write to ``path`` makes stale: everything under it, and its collection.
 
-    Example:
+    Examples:
         >>> evicted_by("/1/triggers/web/t1")
         ('/1/triggers/web/t1', '/1/triggers/web')
 

@@ -26,7 +26,7 @@ def non_finite_path(value: Any, path: str = "") -> str | None:
         A path such as ``latency.p99`` or ``[2]`` (``""`` for ``value`` itself), or None
         when every number is finite.
 
-    Example:
+    Examples:
         >>> non_finite_path({"a": [1.0, float("nan")]})
         'a[1]'
         >>> non_finite_path({"a": [1.0, 2.5]}) is None

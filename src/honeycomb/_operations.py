@@ -33,7 +33,7 @@ def media_type(path: str) -> str:
     Returns:
         ``application/vnd.api+json`` under ``/2/``, else ``application/json``.
 
-    Example:
+    Examples:
         >>> media_type("/2/teams/t/api-keys")
         'application/vnd.api+json'
         >>> media_type("/1/datasets")

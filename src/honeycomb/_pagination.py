@@ -30,7 +30,7 @@ def next_link(page: Any) -> str | None:
     Returns:
         The next URL or path, as the server wrote it, or None.
 
-    Example:
+    Examples:
         >>> next_link({"data": [], "links": {"next": "/2/x?page[after]=a"}})
         '/2/x?page[after]=a'
     """
@@ -70,7 +70,7 @@ def resolve_link(page_url: str | httpx.URL, link: str) -> httpx.URL:
         PaginationError: The link is not a URL, or resolves to another scheme, host or
             port (it is not followed: the request would carry the key there).
 
-    Example:
+    Examples:
         >>> str(resolve_link("https://api.honeycomb.io/2/x", "/2/x?page[after]=a"))
         'https://api.honeycomb.io/2/x?page[after]=a'
     """

@@ -29,7 +29,7 @@ def segment(value: str) -> str:
         The percent-encoded segment (``/`` included; ``.`` and ``..`` as ``%2E`` and
         ``%2E%2E``, which no URL normalisation removes).
 
-    Example:
+    Examples:
         >>> segment("a/b"), segment("..")
         ('a%2Fb', '%2E%2E')
 

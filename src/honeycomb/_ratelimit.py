@@ -102,7 +102,7 @@ def parse_rate_limit(headers: Mapping[str, str]) -> RateLimitInfo | None:
         The parsed state, or None when neither header is present. Values that cannot be
         read (garbage, absurdly long numbers) are None; this never raises.
 
-    Example:
+    Examples:
         >>> parse_rate_limit({"RateLimit": "limit=100, remaining=7, reset=30"}).remaining
         7
     """
@@ -140,7 +140,7 @@ def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) ->
     Returns:
         Seconds (never negative), or None when the server did not say.
 
-    Example:
+    Examples:
         >>> retry_after_seconds({"retry-after": "2"})
         2.0
     """

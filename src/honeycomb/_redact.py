@@ -50,7 +50,7 @@ def redact_json(value: Any, secrets: Collection[str]) -> Any:
     Returns:
         The value itself when nothing needed hiding, else a redacted copy.
 
-    Example:
+    Examples:
         >>> redact_json({"data": {"secret": "s3cr3t", "note": "key k3y-123"}}, ["k3y-123"])
         {'data': {'secret': '<redacted>', 'note': 'key <redacted>'}}
     """

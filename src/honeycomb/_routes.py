@@ -148,7 +148,7 @@ _compile()
 def match(method: str, path: str) -> Route | None:
     """The operation for a request, or None for a path no spec describes.
 
-    Example:
+    Examples:
         >>> route = match("GET", "/1/triggers/my%20app/t1")
         >>> route.template, route.operation_id, route.params["datasetSlug"]
         ('/1/triggers/{datasetSlug}/{triggerId}', 'getTrigger', 'my app')

@@ -175,7 +175,7 @@ def internal(
 ) -> Iterator[Span | None]:
     """A parent span around several operations (a query run, a batch delivery).
 
-    Example:
+    Examples:
         >>> with internal("honeycomb.query_results.run", dataset="web") as span:
         ...     pass
 

@@ -579,7 +579,7 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
         The matching ``APIStatusError`` subclass instance (``APIStatusError`` itself for
         a 3xx or a status without a subclass).
 
-    Example:
+    Examples:
         >>> import httpx
         >>> request = httpx.Request("GET", "https://api.honeycomb.io/1/datasets/nope")
         >>> answer = httpx.Response(404, json={"error": "Dataset not found"}, request=request)

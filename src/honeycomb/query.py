@@ -879,7 +879,7 @@ class QueryBuilder:
     reused. Nothing is checked until :meth:`build` (or :meth:`to_dict`), which reports every
     problem at once as a :class:`QueryValidationError`.
 
-    Example:
+    Examples:
         >>> q = QueryBuilder().calculate("COUNT").group_by("endpoint").last(hours=1)
         >>> q.to_dict()
         {'calculations': [{'op': 'COUNT'}], 'breakdowns': ['endpoint'], 'time_range': 3600}

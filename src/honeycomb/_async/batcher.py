@@ -196,7 +196,7 @@ class Batcher:
     a context manager, or call ``aclose()``. One left open at interpreter exit is handled
     by ``AsyncExitGuard`` (see there).
 
-    Example:
+    Examples:
         >>> async with client.events.batcher("web", flush_interval=0.5) as batcher:
         ...     index = await batcher.add({"route": "/cart", "duration_ms": 3})
         >>> batcher.sent, batcher.pending, batcher.failures

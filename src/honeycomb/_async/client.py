@@ -52,7 +52,7 @@ class AsyncClient:
     ``HONEYCOMB_API_ENDPOINT``), then the defaults. Reuse one client: it holds a
     connection pool. Use it as a context manager, or call ``aclose()``.
 
-    Example:
+    Examples:
         ```python
         from honeycomb import AsyncClient
 
@@ -137,7 +137,7 @@ class AsyncClient:
     ) -> AsyncClient:
         """A copy with other defaults that shares this client's connection pool (and cache).
 
-        Example:
+        Examples:
             ```python
             from honeycomb.query import QueryBuilder
 

@@ -57,7 +57,7 @@ def _raws(models: Iterable[BaseModel]) -> builtins.list[JSON]:
 class Porting:
     """Configuration as code between environments (DESIGN section 11).
 
-    Example:
+    Examples:
         >>> field = await client.calculated_fields.create(
         ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
         ... )
@@ -100,7 +100,7 @@ class Porting:
         their burn alerts, marker settings, query annotations, and boards with their views
         and panels (each query panel's saved query fetched and inlined).
 
-        Example:
+        Examples:
             >>> field = await client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
             ... )
@@ -260,7 +260,7 @@ class Porting:
     ) -> Plan:
         """Compare a snapshot with this environment.
 
-        Example:
+        Examples:
             >>> from honeycomb.porting import Snapshot
             >>> field = await client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
@@ -294,7 +294,7 @@ class Porting:
     async def diff(self, other: AsyncClient, datasets: Iterable[str] | None = None) -> Plan:
         """How ``other``'s environment differs from this one, as a plan from this one to it.
 
-        Example:
+        Examples:
             >>> field = await staging.calculated_fields.create(
             ...     "__all__", {"alias": "is_slow", "expression": "GT($duration_ms, 1000)"}
             ... )
@@ -328,7 +328,7 @@ class Porting:
         order. Updates change the target's objects in place (their ids stay). Saved
         queries are created for query annotations and board panels.
 
-        Example:
+        Examples:
             >>> field = await client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
             ... )

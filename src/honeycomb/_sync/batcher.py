@@ -198,7 +198,7 @@ class Batcher:
     a context manager, or call ``close()``. One left open at interpreter exit is handled
     by ``ExitGuard`` (see there).
 
-    Example:
+    Examples:
         >>> with client.events.batcher("web", flush_interval=0.5) as batcher:
         ...     index = batcher.add({"route": "/cart", "duration_ms": 3})
         >>> batcher.sent, batcher.pending, batcher.failures

@@ -54,7 +54,7 @@ class Client:
     ``HONEYCOMB_API_ENDPOINT``), then the defaults. Reuse one client: it holds a
     connection pool. Use it as a context manager, or call ``close()``.
 
-    Example:
+    Examples:
         ```python
         from honeycomb import Client
 
@@ -139,7 +139,7 @@ class Client:
     ) -> Client:
         """A copy with other defaults that shares this client's connection pool (and cache).
 
-        Example:
+        Examples:
             ```python
             from honeycomb.query import QueryBuilder
 

@@ -59,7 +59,7 @@ def _raws(models: Iterable[BaseModel]) -> builtins.list[JSON]:
 class Porting:
     """Configuration as code between environments (DESIGN section 11).
 
-    Example:
+    Examples:
         >>> field = client.calculated_fields.create(
         ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
         ... )
@@ -102,7 +102,7 @@ class Porting:
         their burn alerts, marker settings, query annotations, and boards with their views
         and panels (each query panel's saved query fetched and inlined).
 
-        Example:
+        Examples:
             >>> field = client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
             ... )
@@ -260,7 +260,7 @@ class Porting:
     ) -> Plan:
         """Compare a snapshot with this environment.
 
-        Example:
+        Examples:
             >>> from honeycomb.porting import Snapshot
             >>> field = client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
@@ -294,7 +294,7 @@ class Porting:
     def diff(self, other: Client, datasets: Iterable[str] | None = None) -> Plan:
         """How ``other``'s environment differs from this one, as a plan from this one to it.
 
-        Example:
+        Examples:
             >>> field = staging.calculated_fields.create(
             ...     "__all__", {"alias": "is_slow", "expression": "GT($duration_ms, 1000)"}
             ... )
@@ -328,7 +328,7 @@ class Porting:
         order. Updates change the target's objects in place (their ids stay). Saved
         queries are created for query annotations and board panels.
 
-        Example:
+        Examples:
             >>> field = client.calculated_fields.create(
             ...     "api", {"alias": "is_error", "expression": "GTE($status_code, 500)"}
             ... )

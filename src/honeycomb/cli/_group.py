@@ -384,7 +384,7 @@ def _silence_stdout() -> None:
 def describe_error(err: BaseException) -> str:
     """One line for an error: the SDK's message (with its request id), or a summary.
 
-    Example:
+    Examples:
         >>> describe_error(ValueError("bad\\nthing"))
         'bad thing'
 

@@ -84,7 +84,7 @@ def resolve_credentials(
 ) -> Credentials:
     """Apply the precedence rules.
 
-    Example:
+    Examples:
         >>> staging = ProfileKeys(api_key="staging-key", api_url="https://staging.example")
         >>> creds = resolve_credentials(
         ...     api_key=None, management_key=None, api_url=None,

@@ -100,7 +100,7 @@ def _record(line: int, value: Any) -> EventRecord:
 class EventReader:
     """Iterate the events of a binary stream (a file opened ``"rb"``, ``sys.stdin.buffer``).
 
-    Example:
+    Examples:
         >>> import io
         >>> reader = EventReader(io.BytesIO(b'{"a": 1}\\n\\n{"b": 2}\\n'))
         >>> [(r.line, r.data) for r in reader]

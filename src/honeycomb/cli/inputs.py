@@ -20,7 +20,7 @@ __all__ = ["file_stem", "parse_document", "parse_fields", "read_document", "uniq
 def parse_document(text: str, source: str = "input") -> Any:
     """Parse JSON, or else YAML (a superset of JSON, so any valid input is accepted).
 
-    Example:
+    Examples:
         >>> parse_document('{"name": "a"}'), parse_document("name: a")
         ({'name': 'a'}, {'name': 'a'})
 
@@ -87,7 +87,7 @@ def parse_fields(fields: Iterable[str]) -> dict[str, Any]:
     ``count=3`` gives ``3``, ``on=true`` gives ``True``, ``tags=["a"]`` a list, and
     ``name=web`` the string ``"web"``. A dotted key nests: ``settings.x=1``.
 
-    Example:
+    Examples:
         >>> parse_fields(["name=web", "count=3", "settings.delete_protected=true"])
         {'name': 'web', 'count': 3, 'settings': {'delete_protected': True}}
 
@@ -119,7 +119,7 @@ def parse_fields(fields: Iterable[str]) -> dict[str, Any]:
 def file_stem(name: str) -> str:
     """A safe file name stem for an object's name.
 
-    Example:
+    Examples:
         >>> file_stem("High [red]errors[/red] / 5xx")
         'high-red-errors-red-5xx'
 
@@ -136,7 +136,7 @@ def file_stem(name: str) -> str:
 def unique_stems(names: Iterable[str]) -> list[str]:
     """File stems for objects, in order, never two alike (``web``, ``web-2``, ``web-3``).
 
-    Example:
+    Examples:
         >>> unique_stems(["Web", "web", "WEB", "web-2"])
         ['web', 'web-2', 'web-3', 'web-2-2']
 

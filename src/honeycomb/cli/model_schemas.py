@@ -74,7 +74,7 @@ class UnknownModelError(LookupError):
 def public_models() -> dict[str, type[BaseModel]]:
     """Every public model, by class name, sorted by name.
 
-    Example:
+    Examples:
         >>> models = public_models()
         >>> "Trigger" in models and "TriggerCreate" in models
         True
@@ -110,7 +110,7 @@ def _find(name: str, models: dict[str, type[BaseModel]]) -> type[BaseModel]:
 def model_schema(model: type[BaseModel] | str) -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of one model.
 
-    Example:
+    Examples:
         >>> schema = model_schema("triggercreate")
         >>> schema["title"], schema["$schema"]
         ('TriggerCreate', 'https://json-schema.org/draft/2020-12/schema')

@@ -41,7 +41,7 @@ def _rows(data: Any) -> list[Any]:
 def render_json(data: Any) -> str:
     """Pretty JSON with a final newline; non-ASCII kept as is.
 
-    Example:
+    Examples:
         >>> render_json({"name": "High [red]errors[/red]"})
         '{\\n  "name": "High [red]errors[/red]"\\n}\\n'
 
@@ -57,7 +57,7 @@ def render_json(data: Any) -> str:
 def render_ndjson(data: Any) -> str:
     """One compact JSON document per line: each item of a list, or the single object.
 
-    Example:
+    Examples:
         >>> render_ndjson([{"id": "a"}, {"id": "b"}])
         '{"id": "a"}\\n{"id": "b"}\\n'
 
@@ -73,7 +73,7 @@ def render_ndjson(data: Any) -> str:
 def render_yaml(data: Any) -> str:
     """Block-style YAML in the data's own key order; long strings are never folded.
 
-    Example:
+    Examples:
         >>> render_yaml({"name": "web", "tags": ["a"]})
         'name: web\\ntags:\\n- a\\n'
 
@@ -94,7 +94,7 @@ def render_yaml(data: Any) -> str:
 def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     """Flatten nested objects into dotted keys; lists stay whole (as JSON in a cell).
 
-    Example:
+    Examples:
         >>> flatten({"id": "a", "settings": {"delete_protected": True}, "tags": [1]})
         {'id': 'a', 'settings.delete_protected': True, 'tags': [1]}
 
@@ -118,7 +118,7 @@ def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 def cell_text(value: Any) -> str:
     """How one value reads in a CSV or table cell.
 
-    Example:
+    Examples:
         >>> [cell_text(v) for v in (None, True, 3, "x", ["a", 1], {})]
         ['', 'true', '3', 'x', '["a", 1]', '{}']
 
@@ -147,7 +147,7 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> list[str]:
 def render_csv(data: Any, columns: Sequence[str] | None = None) -> str:
     """CSV with a header row; nested objects flattened to dotted columns.
 
-    Example:
+    Examples:
         >>> render_csv([{"id": "a", "name": "x, y"}])
         'id,name\\r\\na,"x, y"\\r\\n'
 
@@ -171,7 +171,7 @@ def render_csv(data: Any, columns: Sequence[str] | None = None) -> str:
 def ids_of(data: Any, id_key: str = "id") -> list[str]:
     """The ids of a result, for ``--quiet``.
 
-    Example:
+    Examples:
         >>> ids_of([{"id": "a"}, {"id": "b"}, {"name": "no id"}])
         ['a', 'b']
 
@@ -200,7 +200,7 @@ def render_table(
 
     A single object is shown as a two-column field/value table.
 
-    Example:
+    Examples:
         >>> print(render_table([{"id": "a", "name": "web"}], ["id", "name"], width=30), end="")
         ┏━━━━┳━━━━━━┓
         ┃ ID ┃ NAME ┃
@@ -261,7 +261,7 @@ def fit_widths(natural: Sequence[int], available: int) -> list[int]:
     """Column widths that fit ``available``: the first column (the id, what people copy)
     keeps its width up to 40; the others share the rest fairly, narrow ones whole.
 
-    Example:
+    Examples:
         >>> fit_widths([10, 50, 50], 60)
         [10, 25, 25]
 
@@ -305,7 +305,7 @@ def render(
 ) -> str:
     """Render a command's result in the chosen format.
 
-    Example:
+    Examples:
         >>> render([{"id": "a"}], "json", quiet=True)
         'a\\n'
 

@@ -22,7 +22,7 @@ _NEVER = frozenset({"id", "created_at", "updated_at"})
 def request_fields(model: Any) -> set[str]:
     """The field names (and aliases) a request model, or a union of them, accepts.
 
-    Example:
+    Examples:
         >>> from honeycomb.models.markers import MarkerCreate
         >>> sorted(request_fields(MarkerCreate))[:3]
         ['end_time', 'message', 'start_time']
@@ -52,7 +52,7 @@ def request_fields(model: Any) -> set[str]:
 def portable(data: Mapping[str, Any], accepted: set[str]) -> dict[str, Any]:
     """Keep what ``create`` takes: accepted, non-null fields (inline query over query_id).
 
-    Example:
+    Examples:
         >>> portable({"id": "t1", "name": "x", "query_id": "q", "query": {}, "note": None},
         ...          {"name", "query", "query_id", "note"})
         {'name': 'x', 'query': {}}

@@ -188,7 +188,7 @@ def _typed(text: str) -> bool | int | float | str:
 def parse_filter(text: str, *, flag: str = "--where") -> dict[str, Any]:
     """Read one ``--where`` flag: ``COLUMN OP [VALUE]``.
 
-    Example:
+    Examples:
         >>> parse_filter("status_code >= 500")
         {'column': 'status_code', 'op': '>=', 'value': 500}
         >>> parse_filter("region in us-east-1, 'eu west'")
@@ -298,7 +298,7 @@ def _value_list(scan: _Scanner, op: str) -> list[bool | int | float | str]:
 def parse_calculation(text: str, *, flag: str = "--calc") -> dict[str, Any]:
     """Read one calculation: ``OP`` or ``OP(column)``.
 
-    Example:
+    Examples:
         >>> parse_calculation("p99(duration_ms)")
         {'op': 'P99', 'column': 'duration_ms'}
         >>> parse_calculation("COUNT")
@@ -347,7 +347,7 @@ def parse_order(text: str, *, flag: str = "--order") -> dict[str, Any]:
     ``COUNT``, ``P99(duration_ms)`` (any case) order by a calculation; anything else by a
     breakdown (or a calculation name). Quote a breakdown named like an operator (``'"MAX"'``).
 
-    Example:
+    Examples:
         >>> parse_order("P99(duration_ms) desc")
         {'op': 'P99', 'column': 'duration_ms', 'order': 'descending'}
         >>> parse_order("http.route")
@@ -385,7 +385,7 @@ def parse_order(text: str, *, flag: str = "--order") -> dict[str, Any]:
 def parse_having(text: str, *, flag: str = "--having") -> dict[str, Any]:
     """Read one having clause: ``CALCULATION OP NUMBER``.
 
-    Example:
+    Examples:
         >>> parse_having("COUNT > 10")
         {'calculate_op': 'COUNT', 'op': '>', 'value': 10}
         >>> parse_having("p99(duration_ms)>=250.5")
@@ -441,7 +441,7 @@ def parse_having(text: str, *, flag: str = "--having") -> dict[str, Any]:
 def parse_duration(text: str, *, flag: str = "--last") -> int:
     """Read a duration as whole seconds: ``90``, ``90s``, ``15m``, ``2h``, ``1d``, ``1h30m``.
 
-    Example:
+    Examples:
         >>> parse_duration("1h30m")
         5400
 
@@ -481,7 +481,7 @@ def parse_duration(text: str, *, flag: str = "--last") -> int:
 def parse_time(text: str, *, flag: str = "--start") -> int:
     """Read an absolute time as epoch seconds: ISO 8601 or epoch seconds.
 
-    Example:
+    Examples:
         >>> parse_time("2026-01-02T03:04:05Z")
         1767323045
         >>> parse_time("1767323045")
@@ -578,7 +578,7 @@ def apply_flags(flags: QueryFlags, base: QueryBuilder | None = None, *, now: flo
     ``--start --last`` counts forward from the start, ``--end --last`` back from the end;
     ``--start`` alone runs until ``now``; ``--end`` alone covers the two hours before it.
 
-    Example:
+    Examples:
         >>> flags = QueryFlags(calculations=["COUNT"], last="1h")
         >>> apply_flags(flags, now=0).to_dict()
         {'calculations': [{'op': 'COUNT'}], 'time_range': 3600}

@@ -57,7 +57,7 @@ _KEY_SHAPES = re.compile(r"\bhc[a-z]{2,4}_[A-Za-z0-9]{8,}(?::[A-Za-z0-9]+)?|\b[0
 def redact(line: str) -> str:
     """The line with every key replaced by ``***``, as it may be written to history.
 
-    Example:
+    Examples:
         >>> redact("config add-profile s --api-key hcxlk_0123456789abcdef01234567")
         'config add-profile s --api-key ***'
 

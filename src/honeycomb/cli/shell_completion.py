@@ -126,7 +126,7 @@ class EnvironmentValues:
 def split_line(text: str) -> tuple[list[str], str]:
     """Split the text before the cursor into complete words and the word being typed.
 
-    Example:
+    Examples:
         >>> split_line("query run --where 'a b")
         (['query', 'run', '--where'], 'a b')
         >>> split_line("triggers list ")

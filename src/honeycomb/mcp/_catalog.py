@@ -129,7 +129,7 @@ def compact_schema(schema: dict[str, Any]) -> dict[str, Any]:
     Returns:
         The compacted schema (a new dict).
 
-    Example:
+    Examples:
         ```python
         from honeycomb.mcp._catalog import compact_schema
         from honeycomb.models import ColumnCreate
@@ -293,7 +293,7 @@ def resource_tools() -> list[ToolSpec]:
     Returns:
         The tools, sorted by name.
 
-    Example:
+    Examples:
         ```python
         from honeycomb.mcp._catalog import resource_tools
 

@@ -62,7 +62,7 @@ def select_tools(
     Raises:
         ToolsetError: A name in ``toolsets`` is no group.
 
-    Example:
+    Examples:
         ```python
         from honeycomb.mcp import select_tools
 

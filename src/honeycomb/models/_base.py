@@ -338,7 +338,7 @@ def request_model(model: type[RequestT], value: Any) -> RequestT:
     the same fields; for v2 resources, a JSON:API document. Fields neither the request nor
     the response model has are errors.
 
-    Example:
+    Examples:
         >>> from honeycomb.models.columns import ColumnUpdate, Column
         >>> column = Column(id="c1", key_name="region", description="cloud", hidden=False)
         >>> request_model(ColumnUpdate, column).description

@@ -79,7 +79,7 @@ def build_document(
 ) -> dict[str, Any]:
     """Build a JSON:API request document from a flat body.
 
-    Example:
+    Examples:
         >>> build_document("api-keys", {"name": "k", "environment_id": "hcaen_1"},
         ...                relationships={"environment_id": ("environment", "environments")})
         {'data': {'type': 'api-keys', 'attributes': {'name': 'k'},
@@ -146,7 +146,7 @@ ModelT = TypeVar("ModelT", bound=JSONAPIModel)
 def collection_parser(model: type[ModelT]) -> Callable[[Any], list[ModelT]]:
     """The ``parse`` for a paginator over a JSON:API listing of ``model``.
 
-    Example:
+    Examples:
         >>> from honeycomb.models.api_keys import ApiKey
         >>> parse = collection_parser(ApiKey)
         >>> parse({"data": [{"type": "api-keys", "id": "hcxik_1", "attributes": {"name": "k"}}]})

@@ -142,7 +142,7 @@ def _check_ingest_permissions(permissions: ApiKeyPermissionsIn | None) -> None:
 class ApiKeyCreate(RequestModel):
     """A new key, sent as JSON:API with ``environment_id`` as its relationship.
 
-    Example:
+    Examples:
         >>> env, *others = client.environments.list()
         >>> request = ApiKeyCreate(name="collectors", key_type="ingest", environment_id=env.id,
         ...                        permissions={"create_datasets": True})

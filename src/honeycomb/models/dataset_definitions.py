@@ -111,7 +111,7 @@ class DatasetDefinitionsUpdate(RequestModel):
     definition whose ``name`` is the empty string is cleared (Honeycomb may fall back to
     its default mapping). A plain string is accepted as shorthand for ``{"name": ...}``.
 
-    Example:
+    Examples:
         >>> column = client.columns.create("web", {"key_name": "elapsed_ms"})
         >>> update = DatasetDefinitionsUpdate(duration_ms="elapsed_ms")
         >>> update.model_dump(exclude_unset=True)        # only this definition is sent

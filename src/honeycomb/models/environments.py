@@ -92,7 +92,7 @@ class EnvironmentSettingsUpdate(RequestModel):
 class EnvironmentUpdate(RequestModel):
     """Changes to an environment (its name cannot be changed).
 
-    Example:
+    Examples:
         >>> env = client.environments.create({"name": "scratch"})
         >>> unprotected = EnvironmentUpdate(settings={"delete_protected": False})
         >>> client.environments.update(env.id, unprotected).settings.delete_protected

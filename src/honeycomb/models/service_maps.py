@@ -82,7 +82,7 @@ class DependencyRequestCreate(RequestModel):
     before now (default 2 hours); or ``start_time`` to ``end_time``. Times are epoch
     seconds (datetimes are converted).
 
-    Example:
+    Examples:
         >>> request = DependencyRequestCreate(time_range=7200, filters=[{"name": "checkout"}])
         >>> client.service_maps.dependencies(request)   # nothing called checkout, or was called
         []

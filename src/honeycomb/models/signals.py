@@ -123,7 +123,7 @@ class SignalRecipient(RequestModel):
 class SignalUpdate(RequestModel):
     """Body of ``PUT /1/signals/{id}``: only the fields given are changed.
 
-    Example:
+    Examples:
         >>> [checkout] = client.signals.list(service_name="checkout")
         >>> oncall = client.recipients.create(
         ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}

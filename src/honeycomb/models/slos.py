@@ -117,7 +117,7 @@ class SLOCreate(RequestModel):
 
     For a multi-dataset SLO post to ``__all__`` and list the datasets in ``dataset_slugs``.
 
-    Example:
+    Examples:
         >>> sli = client.calculated_fields.create(
         ...     "api", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
         ... )
@@ -163,7 +163,7 @@ class SLOUpdate(SLOCreate):
         ``client.slos.update(ds, slo.id, slo)`` takes the SLO itself; this adds a typed
         request model whose changes are validated as they are made.
 
-        Example:
+        Examples:
             >>> sli = client.calculated_fields.create(
             ...     "api", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )

@@ -76,7 +76,7 @@ class _MarkerAttributes(RequestModel):
 class TeamMarkerCreate(_MarkerAttributes):
     """A new team marker. Times are epoch seconds (datetimes are converted).
 
-    Example:
+    Examples:
         >>> from datetime import datetime, timezone
         >>> env, *others = client.environments.list()
         >>> marker = TeamMarkerCreate(environment_id=env.id, start_time=datetime.now(timezone.utc),

@@ -372,7 +372,7 @@ class Trigger(ResponseModel):
         typed request model whose changes are validated as they are made, and the choice
         between the saved query's id and the inline query (which ``update`` sends).
 
-        Example:
+        Examples:
             >>> trigger = client.triggers.create("api", {
             ...     "name": "Slow",
             ...     "query": {

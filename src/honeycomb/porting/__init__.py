@@ -3,7 +3,7 @@
 This package is pure (no network; files only). The client side is
 ``client.porting.export()``, ``.plan(snapshot)`` and ``.apply(plan)`` on both clients.
 
-Example:
+Examples:
     >>> from honeycomb.porting import Snapshot
     >>> files = client.porting.export().write("honeycomb/prod")
     >>> plan = staging.porting.plan(Snapshot.read("honeycomb/prod"))  # another environment

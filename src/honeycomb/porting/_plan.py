@@ -87,7 +87,7 @@ def diff_fields(before: Any, after: Any, path: str = "") -> list[FieldChange]:
     Objects are compared key by key, lists of the same length item by item; anything
     else that differs is one change.
 
-    Example:
+    Examples:
         >>> [c.path for c in diff_fields({"a": 1, "b": [1, 2]}, {"a": 2, "b": [1, 3]})]
         ['a', 'b[1]']
 
@@ -194,7 +194,7 @@ class Plan:
     """The changes that make a target match a snapshot; ``str(plan)`` reads like
     ``terraform plan``.
 
-    Example:
+    Examples:
         >>> from honeycomb.porting import PortableObject, Snapshot, build_plan
         >>> want = Snapshot([PortableObject("marker_setting", "api",
         ...                                 {"type": "deploy", "color": "#00ff00"})])

@@ -263,7 +263,7 @@ class Snapshot:
         ``format="terraform"`` it writes ``.tf`` files for the ``honeycombio`` provider
         instead (see ``honeycomb.porting.terraform_files``), which cannot be read back.
 
-        Example:
+        Examples:
             >>> snapshot = client.porting.export()
             >>> [path.name for path in snapshot.write("honeycomb/prod", format="json")]
             ['manifest.json', 'api.json', 'web.json']
@@ -304,7 +304,7 @@ class Snapshot:
     def read(cls, directory: str | os.PathLike[str]) -> Snapshot:
         """Read a snapshot that :meth:`write` (or a person) made.
 
-        Example:
+        Examples:
             >>> files = client.porting.export().write("honeycomb/prod")
             >>> snapshot = Snapshot.read("honeycomb/prod")
             >>> snapshot, staging.porting.plan(snapshot)
@@ -347,7 +347,7 @@ class Snapshot:
     def remap(self, dataset_map: Mapping[str, str] | None) -> Snapshot:
         """The same snapshot with datasets renamed, references included.
 
-        Example:
+        Examples:
             >>> snapshot = client.porting.export(datasets=["api"])
             >>> [obj.key for obj in snapshot.remap({"api": "api-staging"}).of_kind("dataset")]
             ['api-staging']

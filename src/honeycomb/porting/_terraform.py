@@ -681,7 +681,7 @@ _VERSIONS = (
 def terraform_files(snapshot: Snapshot) -> dict[str, str]:
     """The snapshot as Terraform configuration for the ``honeycombio`` provider.
 
-    Example:
+    Examples:
         >>> from honeycomb.porting import PortableObject, Snapshot
         >>> files = terraform_files(Snapshot([PortableObject(
         ...     "marker_setting", "api", {"type": "deploy", "color": "#00ff00"})]))

@@ -61,7 +61,7 @@ class FakeHoneycomb:
     status codes, error bodies and quirks; the SDK's clients talk to it through an httpx
     transport (no network) or a local HTTP server.
 
-    Example:
+    Examples:
         >>> fake = FakeHoneycomb()
         >>> client = fake.client()          # no network: requests go straight to the fake
         >>> client.datasets.create({"name": "web"}).slug
@@ -181,7 +181,7 @@ class FakeHoneycomb:
     def client(self, **kwargs: Any) -> Client:
         """A ``honeycomb.Client`` wired to this fake (no network).
 
-        Example:
+        Examples:
             >>> fake = FakeHoneycomb()
             >>> client = fake.client(max_retries=0)
             >>> client.auth.get().team.slug
@@ -219,7 +219,7 @@ class FakeHoneycomb:
     def serve(self, port: int = 0, host: str = "127.0.0.1") -> Iterator[str]:
         """Serve this fake over HTTP on the loopback interface while the block runs.
 
-        Example:
+        Examples:
             >>> from honeycomb import Client
             >>> fake = FakeHoneycomb()
             >>> with fake.serve() as url, Client(api_key=fake.api_key, base_url=url) as client:
@@ -261,7 +261,7 @@ class FakeHoneycomb:
     ) -> Fault:
         """Make the next matching request(s) fail, slow down or drop the connection.
 
-        Example:
+        Examples:
             >>> from honeycomb import RateLimitError
             >>> fake = FakeHoneycomb()
             >>> fault = fake.inject("listDatasets", status=429, times=2, retry_after=1)
@@ -359,7 +359,7 @@ class FakeHoneycomb:
     ) -> FakeKey:
         """Add an API key.
 
-        Example:
+        Examples:
             >>> from honeycomb import PermissionDeniedError
             >>> fake = FakeHoneycomb()
             >>> key = fake.add_key(permissions={"run_queries"})

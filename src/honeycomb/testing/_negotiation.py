@@ -89,7 +89,7 @@ def parse_accept(header: str) -> list[MediaRange]:
     Returns:
         The media ranges.
 
-    Example:
+    Examples:
         >>> [(r.type, r.subtype, r.quality) for r in parse_accept("text/*;q=0.5, */*;q=0")]
         [('text', '*', 0.5), ('*', '*', 0.0)]
     """
@@ -129,7 +129,7 @@ def accepts(header: str | None, media_type: str) -> bool:
     Returns:
         True when the type is acceptable (a matching range with ``q`` above 0).
 
-    Example:
+    Examples:
         >>> accepts("application/json", "application/vnd.api+json")
         False
         >>> accepts("application/*;q=0.1", "application/vnd.api+json")

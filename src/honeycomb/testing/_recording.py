@@ -78,7 +78,7 @@ def _known_secrets(extra: Iterable[str]) -> list[str]:
 def scrub_secrets(text: str, secrets: Iterable[str] = ()) -> str:
     """Replace key-shaped values and the given secrets in ``text``.
 
-    Example:
+    Examples:
         >>> scrub_secrets("key=hcxik_" + "a" * 58 + " and s3cr3t-value", ["s3cr3t-value"])
         'key=REDACTED and REDACTED'
 
@@ -175,7 +175,7 @@ def vcr_config(*, secrets: Iterable[str] = (), **overrides: Any) -> dict[str, An
 
     Use it as pytest-recording's ``vcr_config`` fixture, or as ``vcr.VCR(**vcr_config())``.
 
-    Example:
+    Examples:
         >>> import vcr
         >>> config = vcr_config(record_mode="none")
         >>> ("X-Honeycomb-Team", "REDACTED") in config["filter_headers"]

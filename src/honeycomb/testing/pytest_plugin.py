@@ -19,7 +19,7 @@ from honeycomb.testing._fake import FakeHoneycomb
 def honeycomb_fake() -> FakeHoneycomb:
     """A fresh in-memory Honeycomb API.
 
-    Example:
+    Examples:
         >>> def test_starts_empty(honeycomb_fake):
         ...     assert honeycomb_fake.client().datasets.list() == []
         >>> test_starts_empty(FakeHoneycomb(query_polls=0))   # what pytest does with the fixture

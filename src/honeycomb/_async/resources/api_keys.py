@@ -47,12 +47,12 @@ class ApiKeys(Resource):
     ) -> AsyncPaginator[ApiKey]:
         """Iterate over the team's keys lazily, a page at a time.
 
-        Example:
+        Examples:
             >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
             ... )
-            >>> "collectors" in [key.name async for key in client.api_keys.iterate("ingest")]
+            >>> "collectors" in [k.name async for k in client.api_keys.iterate("ingest")]
             True
 
         Args:
@@ -127,7 +127,7 @@ class ApiKeys(Resource):
     ) -> ApiKey:
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
-        Example:
+        Examples:
             >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create({
             ...     "name": "collectors",
@@ -169,7 +169,7 @@ class ApiKeys(Resource):
 
         Permissions left out keep their current values.
 
-        Example:
+        Examples:
             >>> env, *others = await client.environments.list()
             >>> key = await client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}

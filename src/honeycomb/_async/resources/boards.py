@@ -54,7 +54,7 @@ class Boards(Resource):
     async def create(self, board: BoardCreate | Board | Mapping[str, Any]) -> Board:
         """Create a board.
 
-        Example:
+        Examples:
             >>> board = await client.boards.create({
             ...     "name": "Latency",
             ...     "panels": [{"type": "text", "text_panel": {"content": "# Latency"}}],
@@ -84,7 +84,7 @@ class Boards(Resource):
         Everything you leave out is reset, except ``preset_filters``: omit it to keep the
         current preset filters, send ``[]`` to remove them.
 
-        Example:
+        Examples:
             >>> board = await client.boards.create({"name": "Latency"})
             >>> current = await client.boards.get(board.id)
             >>> current.name = "Latency (prod)"

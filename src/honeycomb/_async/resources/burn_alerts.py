@@ -87,7 +87,7 @@ class BurnAlerts(Resource):
     async def create(self, dataset: str, burn_alert: BurnAlertCreateLike) -> BurnAlert:
         """Create a burn alert on an SLO.
 
-        Example:
+        Examples:
             >>> sli = await client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )

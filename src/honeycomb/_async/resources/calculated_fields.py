@@ -30,7 +30,7 @@ class CalculatedFields(Resource):
         no field has that alias; this method returns a one-element list, or an empty list.
         A 404 that says the *dataset* was not found is still raised.
 
-        Example:
+        Examples:
             >>> field = await client.calculated_fields.create("__all__", {
             ...     "alias": "is_error",
             ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
@@ -99,7 +99,7 @@ class CalculatedFields(Resource):
     ) -> CalculatedField:
         """Create a calculated field.
 
-        Example:
+        Examples:
             >>> field = await client.calculated_fields.create("web", {
             ...     "alias": "is_error",
             ...     "expression": "IF(GTE($status_code, 500), 1, 0)",
@@ -135,7 +135,7 @@ class CalculatedFields(Resource):
     ) -> CalculatedField:
         """Replace a calculated field's alias, expression and description.
 
-        Example:
+        Examples:
             >>> field = await client.calculated_fields.create("web", {
             ...     "alias": "is_error",
             ...     "expression": "IF(GTE($status_code, 500), 1, 0)",

@@ -26,7 +26,7 @@ class Columns(Resource):
         column has that name; this method returns a one-element list, or an empty list.
         A 404 that says the *dataset* was not found is still raised.
 
-        Example:
+        Examples:
             >>> column = await client.columns.create("web", {"key_name": "duration_ms"})
             >>> found = await client.columns.list("web", key_name="duration_ms")
             >>> [column.key_name for column in found]
@@ -87,7 +87,7 @@ class Columns(Resource):
     ) -> Column:
         """Create a column ahead of any data, e.g. to give it a type or a description.
 
-        Example:
+        Examples:
             >>> column = await client.columns.create(
             ...     "web", {"key_name": "duration_ms", "type": "float"}
             ... )
@@ -118,7 +118,7 @@ class Columns(Resource):
     ) -> Column:
         """Change a column's type, description or visibility (PUT: send every field to keep).
 
-        Example:
+        Examples:
             >>> column = await client.columns.create("web", {"key_name": "duration_ms"})
             >>> column = await client.columns.update("web", column.id, {
             ...     "description": "request time in ms",

@@ -27,7 +27,7 @@ class Enhance(Resource):
 
         Not retried on a 5xx or a read timeout (a retry could count usage twice).
 
-        Example:
+        Examples:
             >>> await client.enhance.record_indexer_usage({
             ...     "s3Bucket": "telemetry-archive",
             ...     "usageData": {"resourceMetrics": []},

@@ -41,7 +41,7 @@ class Environments(Resource):
     ) -> AsyncPaginator[Environment]:
         """Iterate over the team's environments lazily, a page at a time.
 
-        Example:
+        Examples:
             >>> dev = await client.environments.create({"name": "dev"})
             >>> [env.slug async for env in client.environments.iterate()]
             ['test', 'staging', 'dev']
@@ -111,7 +111,7 @@ class Environments(Resource):
     ) -> Environment:
         """Create an environment. It starts delete-protected.
 
-        Example:
+        Examples:
             >>> env = await client.environments.create({"name": "dev", "color": "gold"})
             >>> env.slug, env.color, env.settings.delete_protected
             ('dev', <EnvironmentColor.GOLD: 'gold'>, True)
@@ -148,7 +148,7 @@ class Environments(Resource):
     ) -> Environment:
         """Change an environment's description, colour or delete protection.
 
-        Example:
+        Examples:
             >>> env = await client.environments.create({"name": "scratch"})
             >>> unprotected = {"settings": {"delete_protected": False}}
             >>> env = await client.environments.update(env.id, unprotected)

@@ -46,7 +46,7 @@ class Pipelines(Resource):
         answers 304 Not Modified and this returns **None** (keep using your copy).
         Otherwise the new configuration comes back with its new ``etag``.
 
-        Example:
+        Examples:
             >>> config = await client.pipelines.get_configuration("pl1", "cfg1")
             >>> latest = await client.pipelines.get_configuration("pl1", "cfg1", etag=config.etag)
             >>> latest is None   # 304 Not Modified: keep using config
@@ -97,7 +97,7 @@ class Pipelines(Resource):
     ) -> PipelineRollout:
         """Set the status of a configuration rollout. Experimental.
 
-        Example:
+        Examples:
             >>> rollout = await client.pipelines.update_rollout("pl1", "ro1", {"status": "live"})
             >>> rollout.status
             <RolloutStatus.LIVE: 'live'>

@@ -25,7 +25,7 @@ class Queries(Resource):
     ) -> Query:
         """Save a query specification (it is validated locally first, and not run).
 
-        Example:
+        Examples:
             >>> from honeycomb.query import QueryBuilder
             >>> spec = QueryBuilder().calculate("COUNT").last(hours=2)
             >>> query = await client.queries.create("web", spec)

@@ -74,7 +74,7 @@ class QueryAnnotations(Resource):
     ) -> QueryAnnotation:
         """Name a query: one saved with ``client.queries.create``, or a spec saved here.
 
-        Example:
+        Examples:
             >>> from honeycomb.query import QueryBuilder
             >>> annotation = await client.query_annotations.create("web", {
             ...     "name": "Slow checkouts",
@@ -116,7 +116,7 @@ class QueryAnnotations(Resource):
     ) -> QueryAnnotation:
         """Replace an annotation's name and description (no partial updates).
 
-        Example:
+        Examples:
             >>> query = await client.queries.create("web", {"calculations": [{"op": "COUNT"}]})
             >>> annotation = await client.query_annotations.create(
             ...     "web", {"name": "Checkouts", "query_id": query.id}

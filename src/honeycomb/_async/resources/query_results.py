@@ -132,7 +132,7 @@ class QueryResults(Resource):
         A query ``limit`` above 1,000 with ``disable_series=True`` is sent the way the API
         wants it: the saved query gets 1,000 and the result request carries the limit.
 
-        Example:
+        Examples:
             >>> from honeycomb.query import QueryBuilder
             >>> sent = await client.events.send_batch("web", [{"data": {"endpoint": "/cart"}}] * 3)
             >>> result = await client.query_results.run(

@@ -54,7 +54,7 @@ class Recipients(Resource):
     async def create(self, recipient: RecipientCreate | Recipient | Mapping[str, Any]) -> Recipient:
         """Create a recipient.
 
-        Example:
+        Examples:
             >>> oncall = await client.recipients.create({
             ...     "type": "email",
             ...     "details": {"email_address": "oncall@example.com"},

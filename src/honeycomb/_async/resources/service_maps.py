@@ -65,7 +65,7 @@ class ServiceMaps(Resource):
     ) -> DependencyRequest:
         """Ask for the dependencies of a time window; the answer is computed in the background.
 
-        Example:
+        Examples:
             >>> request = await client.service_maps.create_request({
             ...     "time_range": 3600,
             ...     "filters": [{"name": "checkout"}],
@@ -130,7 +130,7 @@ class ServiceMaps(Resource):
     ) -> AsyncPaginator[MapDependency]:
         """Iterate over every dependency of a ready request, a page at a time.
 
-        Example:
+        Examples:
             >>> from honeycomb import PollTimeoutError
             >>> sent = await client.events.send_batch("web", [
             ...     {"data": {"service.name": "checkout", "trace.span_id": "s1"}},
@@ -177,7 +177,7 @@ class ServiceMaps(Resource):
         Polls every 0.2 s, backing off to 2 s, until the status is ``ready``. The first
         ready poll already carries the first page, so nothing is fetched twice.
 
-        Example:
+        Examples:
             >>> sent = await client.events.send_batch("web", [
             ...     {"data": {"service.name": "checkout", "trace.span_id": "s1"}},
             ...     {"data": {"service.name": "payments", "trace.span_id": "s2",

@@ -69,7 +69,7 @@ class SLOs(Resource):
     async def get(self, dataset: str, slo_id: str, detailed: bool = False) -> SLO:
         """Read one SLO, optionally with its reporting data.
 
-        Example:
+        Examples:
             >>> sli = await client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )
@@ -106,7 +106,7 @@ class SLOs(Resource):
         For a multi-dataset SLO, pass ``"__all__"`` as the dataset and list 1-10 datasets
         in ``dataset_slugs``; its SLI must be an environment-wide calculated field.
 
-        Example:
+        Examples:
             >>> sli = await client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )
@@ -144,7 +144,7 @@ class SLOs(Resource):
     ) -> SLO:
         """Replace an SLO. Partial updates are not supported: send every field.
 
-        Example:
+        Examples:
             >>> from honeycomb.models.slos import SLOUpdate
             >>> sli = await client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
@@ -194,7 +194,7 @@ class SLOs(Resource):
     ) -> dict[str, builtins.list[SLOHistory]]:
         """Weekly compliance and budget history for up to 24 SLOs.
 
-        Example:
+        Examples:
             >>> from datetime import datetime, timedelta, timezone
             >>> sli = await client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}

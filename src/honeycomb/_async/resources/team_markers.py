@@ -32,7 +32,7 @@ class TeamMarkers(Resource):
     ) -> TeamMarker:
         """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
 
-        Example:
+        Examples:
             >>> from datetime import datetime, timezone
             >>> env, *others = await client.environments.list()
             >>> marker = await client.team_markers.create({

@@ -63,7 +63,7 @@ class Triggers(Resource):
     ) -> Trigger:
         """Create a trigger. The trigger rules are checked locally first.
 
-        Example:
+        Examples:
             >>> oncall = await client.recipients.create(
             ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
             ... )
@@ -106,7 +106,7 @@ class Triggers(Resource):
     ) -> Trigger:
         """Replace a trigger. Omitted fields return to their defaults (``disabled`` excepted).
 
-        Example:
+        Examples:
             >>> trigger = await client.triggers.create("web", {
             ...     "name": "Slow",
             ...     "query": {

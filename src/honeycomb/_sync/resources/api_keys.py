@@ -49,12 +49,12 @@ class ApiKeys(Resource):
     ) -> Paginator[ApiKey]:
         """Iterate over the team's keys lazily, a page at a time.
 
-        Example:
+        Examples:
             >>> env, *others = client.environments.list()
             >>> key = client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}
             ... )
-            >>> "collectors" in [key.name for key in client.api_keys.iterate("ingest")]
+            >>> "collectors" in [k.name for k in client.api_keys.iterate("ingest")]
             True
 
         Args:
@@ -127,7 +127,7 @@ class ApiKeys(Resource):
     ) -> ApiKey:
         """Create a key. Its ``secret`` is returned now and never again: store it.
 
-        Example:
+        Examples:
             >>> env, *others = client.environments.list()
             >>> key = client.api_keys.create({
             ...     "name": "collectors",
@@ -167,7 +167,7 @@ class ApiKeys(Resource):
 
         Permissions left out keep their current values.
 
-        Example:
+        Examples:
             >>> env, *others = client.environments.list()
             >>> key = client.api_keys.create(
             ...     {"name": "collectors", "key_type": "ingest", "environment_id": env.id}

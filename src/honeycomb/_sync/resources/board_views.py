@@ -63,7 +63,7 @@ class BoardViews(Resource):
     ) -> BoardView:
         """Add a view to a board. A board has at most 50 views.
 
-        Example:
+        Examples:
             >>> board = client.boards.create({"name": "Storefront"})
             >>> view = client.board_views.create(board.id, {
             ...     "name": "Errors",

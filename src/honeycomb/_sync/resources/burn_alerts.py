@@ -89,7 +89,7 @@ class BurnAlerts(Resource):
     def create(self, dataset: str, burn_alert: BurnAlertCreateLike) -> BurnAlert:
         """Create a burn alert on an SLO.
 
-        Example:
+        Examples:
             >>> sli = client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )

@@ -28,7 +28,7 @@ class Columns(Resource):
         column has that name; this method returns a one-element list, or an empty list.
         A 404 that says the *dataset* was not found is still raised.
 
-        Example:
+        Examples:
             >>> column = client.columns.create("web", {"key_name": "duration_ms"})
             >>> found = client.columns.list("web", key_name="duration_ms")
             >>> [column.key_name for column in found]
@@ -85,7 +85,7 @@ class Columns(Resource):
     def create(self, dataset: str, column: ColumnCreate | Column | Mapping[str, Any]) -> Column:
         """Create a column ahead of any data, e.g. to give it a type or a description.
 
-        Example:
+        Examples:
             >>> column = client.columns.create(
             ...     "web", {"key_name": "duration_ms", "type": "float"}
             ... )
@@ -116,7 +116,7 @@ class Columns(Resource):
     ) -> Column:
         """Change a column's type, description or visibility (PUT: send every field to keep).
 
-        Example:
+        Examples:
             >>> column = client.columns.create("web", {"key_name": "duration_ms"})
             >>> column = client.columns.update("web", column.id, {
             ...     "description": "request time in ms",

@@ -47,7 +47,7 @@ class DatasetDefinitions(Resource):
         Give a definition an empty ``name`` to clear it (Honeycomb may then fall back to
         its default mapping); ``DatasetDefinitionsUpdate.clear(...)`` builds such a body.
 
-        Example:
+        Examples:
             >>> column = client.columns.create("web", {"key_name": "elapsed_ms"})
             >>> definitions = client.dataset_definitions.update("web", {
             ...     "duration_ms": {"name": column.key_name},  # point a definition at a column

@@ -61,7 +61,7 @@ class Datasets(Resource):
         when one of that name already exists, so creating is idempotent. New datasets are
         delete-protected.
 
-        Example:
+        Examples:
             >>> dataset = client.datasets.create({"name": "shop", "description": "frontend"})
             >>> dataset.slug, dataset.settings.delete_protected
             ('shop', True)
@@ -90,7 +90,7 @@ class Datasets(Resource):
     def update(self, dataset: str, update: DatasetUpdate | Dataset | Mapping[str, Any]) -> Dataset:
         """Replace a dataset's editable fields (description, JSON depth, settings).
 
-        Example:
+        Examples:
             >>> dataset = client.datasets.update("web", {
             ...     "description": "frontend requests",
             ...     "expand_json_depth": 2,

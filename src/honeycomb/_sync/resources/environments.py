@@ -43,7 +43,7 @@ class Environments(Resource):
     ) -> Paginator[Environment]:
         """Iterate over the team's environments lazily, a page at a time.
 
-        Example:
+        Examples:
             >>> dev = client.environments.create({"name": "dev"})
             >>> [env.slug for env in client.environments.iterate()]
             ['test', 'staging', 'dev']
@@ -113,7 +113,7 @@ class Environments(Resource):
     ) -> Environment:
         """Create an environment. It starts delete-protected.
 
-        Example:
+        Examples:
             >>> env = client.environments.create({"name": "dev", "color": "gold"})
             >>> env.slug, env.color, env.settings.delete_protected
             ('dev', <EnvironmentColor.GOLD: 'gold'>, True)
@@ -150,7 +150,7 @@ class Environments(Resource):
     ) -> Environment:
         """Change an environment's description, colour or delete protection.
 
-        Example:
+        Examples:
             >>> env = client.environments.create({"name": "scratch"})
             >>> unprotected = {"settings": {"delete_protected": False}}
             >>> env = client.environments.update(env.id, unprotected)

@@ -53,7 +53,7 @@ class Events(Resource):
         """Send one event (``POST /1/events/{dataset}``). For more than a few, use
         ``send_batch`` or ``batcher``: Honeycomb discourages this endpoint beyond testing.
 
-        Example:
+        Examples:
             >>> event = {"route": "/home", "duration_ms": 31}
             >>> client.events.send("web", event, samplerate=10)  # stands for 10 events
 
@@ -97,7 +97,7 @@ class Events(Resource):
         ``BatchEvent``; only ``data`` is required). Events are encoded once and packed
         into requests of at most 5 MB, sent one after another.
 
-        Example:
+        Examples:
             >>> results = client.events.send_batch("web", [
             ...     {"data": {"route": "/home", "duration_ms": 31}},
             ...     {"data": {"route": "/cart", "duration_ms": 12}, "samplerate": 5},
@@ -160,7 +160,7 @@ class Events(Resource):
         testing such deliveries. The client's API key is sent as
         ``X-Amz-Firehose-Access-Key``, and the request id as ``X-Amz-Firehose-Request-Id``.
 
-        Example:
+        Examples:
             >>> import base64
             >>> import json
             >>> record = base64.b64encode(json.dumps({"route": "/home"}).encode()).decode()
@@ -215,7 +215,7 @@ class Events(Resource):
         After ``os.fork()`` the child starts afresh: its own connections, empty
         buffers, counters from zero; the parent still sends what it had buffered.
 
-        Example:
+        Examples:
             >>> with client.events.batcher("web") as batcher:
             ...     for ms in (3, 5, 8):
             ...         index = batcher.add({"route": "/cart", "duration_ms": ms})

@@ -48,7 +48,7 @@ class MarkerSettings(Resource):
     ) -> MarkerSetting:
         """Choose the colour of a marker type.
 
-        Example:
+        Examples:
             >>> deploys = {"type": "deploy", "color": "#F96E11"}
             >>> setting = client.marker_settings.create("web", deploys)
             >>> [(s.type, s.color) for s in client.marker_settings.list("web")]
@@ -81,7 +81,7 @@ class MarkerSettings(Resource):
     ) -> MarkerSetting:
         """Change the colour of a marker type (its ``type`` cannot change: send the current one).
 
-        Example:
+        Examples:
             >>> deploys = {"type": "deploy", "color": "#F96E11"}
             >>> setting = client.marker_settings.create("web", deploys)
             >>> setting = client.marker_settings.update(

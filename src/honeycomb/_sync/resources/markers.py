@@ -44,7 +44,7 @@ class Markers(Resource):
     def create(self, dataset: str, marker: MarkerCreate | Marker | Mapping[str, Any]) -> Marker:
         """Create a marker. Without ``start_time`` it is placed at the time of the request.
 
-        Example:
+        Examples:
             >>> marker = client.markers.create("__all__", {
             ...     "message": "deploy #123",
             ...     "type": "deploy",
@@ -76,7 +76,7 @@ class Markers(Resource):
     ) -> Marker:
         """Replace a marker. A field left out is erased: send every field to keep.
 
-        Example:
+        Examples:
             >>> marker = client.markers.create(
             ...     "web", {"message": "deploy #123", "type": "deploy"}
             ... )

@@ -48,7 +48,7 @@ class Pipelines(Resource):
         answers 304 Not Modified and this returns **None** (keep using your copy).
         Otherwise the new configuration comes back with its new ``etag``.
 
-        Example:
+        Examples:
             >>> config = client.pipelines.get_configuration("pl1", "cfg1")
             >>> latest = client.pipelines.get_configuration("pl1", "cfg1", etag=config.etag)
             >>> latest is None   # 304 Not Modified: keep using config
@@ -97,7 +97,7 @@ class Pipelines(Resource):
     ) -> PipelineRollout:
         """Set the status of a configuration rollout. Experimental.
 
-        Example:
+        Examples:
             >>> rollout = client.pipelines.update_rollout("pl1", "ro1", {"status": "live"})
             >>> rollout.status
             <RolloutStatus.LIVE: 'live'>

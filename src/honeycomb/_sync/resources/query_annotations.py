@@ -76,7 +76,7 @@ class QueryAnnotations(Resource):
     ) -> QueryAnnotation:
         """Name a query: one saved with ``client.queries.create``, or a spec saved here.
 
-        Example:
+        Examples:
             >>> from honeycomb.query import QueryBuilder
             >>> annotation = client.query_annotations.create("web", {
             ...     "name": "Slow checkouts",
@@ -118,7 +118,7 @@ class QueryAnnotations(Resource):
     ) -> QueryAnnotation:
         """Replace an annotation's name and description (no partial updates).
 
-        Example:
+        Examples:
             >>> query = client.queries.create("web", {"calculations": [{"op": "COUNT"}]})
             >>> annotation = client.query_annotations.create(
             ...     "web", {"name": "Checkouts", "query_id": query.id}

@@ -56,7 +56,7 @@ class Recipients(Resource):
     def create(self, recipient: RecipientCreate | Recipient | Mapping[str, Any]) -> Recipient:
         """Create a recipient.
 
-        Example:
+        Examples:
             >>> oncall = client.recipients.create({
             ...     "type": "email",
             ...     "details": {"email_address": "oncall@example.com"},

@@ -62,7 +62,7 @@ class Signals(Resource):
     ) -> Paginator[Signal]:
         """Iterate over the environment's signals lazily, filtered, a page at a time.
 
-        Example:
+        Examples:
             >>> anomalous = client.signals.iterate(currently_anomalous=True)
             >>> [signal.service_name for signal in anomalous]
             ['cart']
@@ -108,7 +108,7 @@ class Signals(Resource):
     ) -> builtins.list[Signal]:
         """List the environment's signals, filtered, following every page.
 
-        Example:
+        Examples:
             >>> found = client.signals.list(service_name="checkout", status="active")
             >>> [(signal.service_name, signal.measured_signal) for signal in found]
             [('checkout', <MeasuredSignal.ERROR_RATE: 'error_rate'>)]
@@ -162,7 +162,7 @@ class Signals(Resource):
         Only the fields given are changed. ``recipients`` replaces the whole set (an empty
         list removes all) and needs the Manage Recipients permission too.
 
-        Example:
+        Examples:
             >>> [checkout] = client.signals.list(service_name="checkout")
             >>> checkout = client.signals.update(checkout.id, {"enabled": False})
             >>> checkout.enabled
@@ -197,7 +197,7 @@ class Signals(Resource):
     ) -> builtins.list[HistoricalAnomaly]:
         """List the resolved anomalies of a signal in a window of at most 30 days.
 
-        Example:
+        Examples:
             >>> from datetime import datetime, timedelta, timezone
             >>> [checkout] = client.signals.list(service_name="checkout")
             >>> now = datetime.now(timezone.utc)

@@ -34,7 +34,7 @@ class TeamMarkers(Resource):
     ) -> TeamMarker:
         """Create a marker in an environment (one dataset, or ``"__all__"``). Experimental.
 
-        Example:
+        Examples:
             >>> from datetime import datetime, timezone
             >>> env, *others = client.environments.list()
             >>> marker = client.team_markers.create({

@@ -61,7 +61,7 @@ class Triggers(Resource):
     def create(self, dataset: str, trigger: TriggerCreate | Trigger | Mapping[str, Any]) -> Trigger:
         """Create a trigger. The trigger rules are checked locally first.
 
-        Example:
+        Examples:
             >>> oncall = client.recipients.create(
             ...     {"type": "email", "details": {"email_address": "oncall@example.com"}}
             ... )
@@ -102,7 +102,7 @@ class Triggers(Resource):
     ) -> Trigger:
         """Replace a trigger. Omitted fields return to their defaults (``disabled`` excepted).
 
-        Example:
+        Examples:
             >>> trigger = client.triggers.create("web", {
             ...     "name": "Slow",
             ...     "query": {

@@ -23,7 +23,7 @@ def classify_tokens(text: str) -> tuple[str | None, str | None]:
 
     One key per line; a management key is ``KEY_ID:SECRET`` (its id starts ``hc?mk_``).
 
-    Example:
+    Examples:
         >>> classify_tokens("hcxlk_abc\\nhcxmk_id:secret\\n")
         ('hcxlk_abc', 'hcxmk_id:secret')
 
