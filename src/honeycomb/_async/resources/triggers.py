@@ -116,9 +116,8 @@ class Triggers(Resource):
             ...     "threshold": {"op": ">", "value": 1000},
             ... })
             >>> current = await client.triggers.get("web", trigger.id)
-            >>> update = current.to_update()
-            >>> update.disabled = True
-            >>> trigger = await client.triggers.update("web", trigger.id, update)
+            >>> current.disabled = True
+            >>> trigger = await client.triggers.update("web", trigger.id, current)
             >>> trigger.disabled
             True
 

@@ -143,7 +143,6 @@ class SLOs(Resource):
         """Replace an SLO. Partial updates are not supported: send every field.
 
         Examples:
-            >>> from honeycomb.models.slos import SLOUpdate
             >>> sli = client.calculated_fields.create(
             ...     "web", {"alias": "sli_ok", "expression": "LT($status_code, 500)"}
             ... )
@@ -151,9 +150,8 @@ class SLOs(Resource):
             ...     "name": "availability", "sli": {"alias": sli.alias},
             ...     "time_period_days": 30, "target_per_million": 999000,
             ... })
-            >>> update = SLOUpdate.from_slo(current)
-            >>> update.target_per_million = 995000
-            >>> slo = client.slos.update("web", current.id, update)
+            >>> current.target_per_million = 995000
+            >>> slo = client.slos.update("web", current.id, current)
             >>> slo.target_per_million
             995000
 
