@@ -262,6 +262,34 @@ def test_compression_round_trips() -> None:
     assert ev.compress(body, None) is body
 
 
+@pytest.mark.parametrize("encoding", ["zstd", "gzip"])
+def test_body_encoder_streams_groups_without_the_whole_body(
+    encoding: ev.Encoding, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zstandard
+
+    elements = [ev.encode_event({"i": i, "s": "same text"}) for i in range(1000)]
+    expected = ev.join(elements)
+    encoder = ev.BodyEncoder(encoding)
+    # The uncompressed body is never built whole (it was, twice, per request).
+    monkeypatch.setattr(ev, "join", lambda _: pytest.fail("the whole body was joined"))
+    for part in (elements, elements[:1], elements[:ev._GROUP], elements[: ev._GROUP + 1]):
+        body = encoder.encode(part)  # one encoder, reused
+        if encoding == "gzip":
+            assert gzip.decompress(body) == b"[" + b",".join(part) + b"]"
+        else:
+            assert zstandard.ZstdDecompressor().decompress(body) == b"[" + b",".join(part) + b"]"
+            # The frame says its size, as a one-shot compress() does.
+            assert zstandard.frame_content_size(body) == len(b"[" + b",".join(part) + b"]")
+    assert len(encoder.encode(elements)) < len(expected) / 5
+
+
+def test_body_encoder_without_compression_and_empty() -> None:
+    elements = [ev.encode_event({"i": i}) for i in range(300)]
+    assert ev.BodyEncoder(None).encode(elements) == ev.join(elements)
+    assert gzip.decompress(ev.BodyEncoder("gzip").encode([])) == b"[]"
+
+
 def test_resolve_compression(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ev.resolve_compression("auto") == "zstd"
     assert ev.resolve_compression("gzip") == "gzip"
@@ -289,6 +317,30 @@ def test_per_event_statuses_are_read_in_order() -> None:
     status = ev.parse_batch_response(content, 4, 200)
     assert status.ok_status == 202
     assert status.failures == {1: (400, "Event has too many columns."), 3: (429, "status 429")}
+
+
+def test_the_usual_all_queued_answer_is_recognised_without_parsing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ev, "_loads", lambda _: pytest.fail("parsed"))
+    answer = b"[" + b",".join([b'{"status":202}'] * 5000) + b"]"
+    assert ev.parse_batch_response(answer, 5000, 200) == ev.ChunkStatus(202, {})
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'[{"status":202},{"status":400},{"status":202}]',  # the same length
+        b'[{"status":202} ,{"status":202},{"status":202}]',
+        b'[{"status":202},{"status":202}]',  # one short
+    ],
+)
+def test_any_other_answer_is_parsed(content: bytes) -> None:
+    status = ev.parse_batch_response(content, 3, 200)
+    expected = json.loads(content)
+    assert [i in status.failures for i in range(3)] == [
+        i >= len(expected) or expected[i]["status"] != 202 for i in range(3)
+    ]
 
 
 def test_empty_response_means_all_queued() -> None:

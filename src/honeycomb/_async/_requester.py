@@ -532,7 +532,7 @@ class Requester:
         try:
             if len(content) < LARGE_BODY:
                 return adapter_for(cast).validate_json(content)
-            with paused_gc():
+            with paused_gc(keep=True):
                 return adapter_for(cast).validate_json(content)
         except pydantic.ValidationError as err:
             text = content.decode("utf-8", errors="replace")

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import builtins
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,13 +38,12 @@ from typing import Any
 from honeycomb import _io, _tracing
 from honeycomb._events import (
     MAX_BODY_BYTES,
+    BodyEncoder,
     ChunkStatus,
     Compression,
     Encoding,
     Stamper,
-    compress,
     element,
-    join,
     parse_batch_response,
     resolve_compression,
     time_fragment_for,
@@ -93,7 +92,8 @@ FLUSH_SPAN = "honeycomb.batcher.flush"
 def post_batch(
     requester: Requester,
     path: str,
-    elements: Sequence[bytes],
+    body: bytes,
+    count: int,
     encoding: Encoding,
     *,
     on_retry: Callable[[BaseException], object] | None = None,
@@ -105,15 +105,16 @@ def post_batch(
     Args:
         requester: The client's request pipeline.
         path: ``/1/batch/{dataset}``.
-        elements: Encoded batch elements (within the body limit together).
-        encoding: ``Content-Encoding`` to compress with, or None.
+        body: The body, made by a ``BodyEncoder`` from encoded elements (within the
+            body limit together).
+        count: How many events it carries.
+        encoding: Its ``Content-Encoding``, or None.
         on_retry: Called before each retry.
         deadline: An ``_io.monotonic()`` time by which the request must be over.
 
     Returns:
         The per-event statuses.
     """
-    body = compress(join(elements), encoding)
     request = requester.build(
         "POST",
         path,
@@ -125,12 +126,12 @@ def post_batch(
             request, retry_statuses=EVENT_RETRY_STATUSES, on_retry=on_retry, deadline=deadline
         )
     except APIStatusError as err:
-        return _failed(len(elements), err.status_code, str(err), err)
+        return _failed(count, err.status_code, str(err), err)
     except APIResponseValidationError as err:
         # An answer arrived (a 2xx) but its body did not decode: as for any unreadable
         # answer, the statuses are unknown.
         message = f"{err.message} (the events may have been accepted)"
-        return _failed(len(elements), err.status_code, message, err)
+        return _failed(count, err.status_code, message, err)
     except APIConnectionError as err:
         if retry_reason(err, "POST") is not None:
             message = f"{err.message} (not sent)"
@@ -139,8 +140,8 @@ def post_batch(
                 f"{err.message} (the request may have reached the server; not retried, "
                 "so that no event is stored twice)"
             )
-        return _failed(len(elements), 0, message, err)
-    return parse_batch_response(response.content, len(elements), response.status_code)
+        return _failed(count, 0, message, err)
+    return parse_batch_response(response.content, count, response.status_code)
 
 
 def _failed(count: int, status: int, message: str, exc: BaseException) -> ChunkStatus:
@@ -151,6 +152,7 @@ def _failed(count: int, status: int, message: str, exc: BaseException) -> ChunkS
 class _Batch:
     elements: list[bytes] = field(default_factory=list)
     indices: list[int] = field(default_factory=list)
+    body: bytes = b""  # the compressed body, which replaces the elements (_Run.compress)
 
 
 _STOP = _Batch()
@@ -173,6 +175,8 @@ class _Run:
         self.next_index = 0
         self.queue: Queue[_Batch] = Queue()
         self.pool = Pool(batcher.max_in_flight)
+        self.encoder = BodyEncoder(batcher._encoding)
+        self.encoder_lock = threading.Lock()  # add() in several threads, and the worker
         self.worker = Worker(batcher._work, self, on_abandon=batcher._abandoned)
         self.sent = 0
         self.failed = 0
@@ -181,6 +185,20 @@ class _Run:
         self.failures: list[EventResult] = []
         self.deadline: float | None = None  # set by close(timeout=...)
         self.expired = 0  # events close() gave up on before sending them
+
+    def compress(self, batch: _Batch) -> bool:
+        """Replace a sealed batch's elements by its compressed body, so that a batch
+        waiting or in flight holds a few KB instead of its thousands of elements: only
+        the open batch keeps events one by one. False (logged) if that failed.
+        """
+        try:
+            with self.encoder_lock:
+                batch.body = self.encoder.encode(batch.elements)
+        except Exception:  # a bug: the worker fails the batch
+            logger.exception("compressing a batch of events failed unexpectedly")
+            return False
+        batch.elements = []
+        return True
 
     def seal(self) -> _Batch | None:
         """Take the open batch, if it has events (call with ``lock`` held)."""
@@ -395,9 +413,13 @@ class Batcher:
                     break
             waited = True
             gauge.wait_for_room()
+        # Sealed by this call: compressed here, outside the lock (the worker retries one
+        # that failed, and fails it).
         if full is not None:
+            run.compress(full)
             run.queue.put(full)
         if last is not None:
+            run.compress(last)
             run.queue.put(last)
         return index
 
@@ -533,6 +555,11 @@ class Batcher:
                     batch = run.seal() if due else None
                 if batch is None:
                     continue
+            if batch.elements and not run.compress(batch):
+                count = len(batch.indices)
+                error = HoneycombError("compressing the batch failed (see the log)")
+                self._settle(run, batch.indices, _failed(count, 0, str(error), error))
+                continue
             run.pool.submit(self._deliver, run, batch)
         run.pool.join()
 
@@ -553,7 +580,8 @@ class Batcher:
                 status = post_batch(
                     run.requester,
                     self._path,
-                    batch.elements,
+                    batch.body,
+                    count,
                     self._encoding,
                     on_retry=count_retry,
                     deadline=deadline,

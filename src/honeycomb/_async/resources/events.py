@@ -21,6 +21,7 @@ from honeycomb._async._resource import Resource
 from honeycomb._async.batcher import EVENT_RETRY_STATUSES, Batcher, OnResult, post_batch
 from honeycomb._events import (
     MAX_BODY_BYTES,
+    BodyEncoder,
     Compression,
     check_samplerate,
     encode_data,
@@ -135,10 +136,10 @@ class Events(Resource):
                     continue
                 results.append(None)
                 positions.append(index)
+        encoder = BodyEncoder(encoding)
         for chunk in plan_chunks([len(e) for e in elements], max_body=MAX_BODY_BYTES):
-            status = await post_batch(
-                self._requester, path, elements[chunk.start : chunk.stop], encoding
-            )
+            body = encoder.encode(elements[chunk.start : chunk.stop])
+            status = await post_batch(self._requester, path, body, len(chunk), encoding)
             failures = status.failures
             with paused_gc():
                 for offset, pos in enumerate(chunk):
