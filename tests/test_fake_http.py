@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from http.client import HTTPConnection
 from typing import Any
 
 import httpx
@@ -502,6 +503,35 @@ def test_served_over_http(fake: FakeHoneycomb) -> None:
             with pytest.raises(APIConnectionError):
                 client.datasets.list()
     assert len(fake.events("web")) == 5
+
+
+def test_served_answers_keep_their_framing_on_one_connection(fake: FakeHoneycomb) -> None:
+    """Head and body go out as one write: status line, Server and Date, the fake's headers,
+    Content-Length except for 204/304, no body for HEAD; the connection stays open."""
+    fake.client().datasets.create({"name": "web"})
+    headers = {"X-Honeycomb-Team": fake.api_key}
+    with fake.serve() as url:
+        conn = HTTPConnection(url.removeprefix("http://"))
+        conn.connect()
+        sock = conn.sock
+        conn.request("GET", "/1/datasets/web", headers=headers)
+        got = conn.getresponse()
+        body = got.read()
+        assert (got.status, got.reason, got.version) == (200, "OK", 11)
+        assert json.loads(body)["slug"] == "web"
+        assert got.headers["Content-Length"] == str(len(body))
+        assert got.headers["Server"].startswith("FakeHoneycomb") and got.headers["Date"]
+        assert got.headers["Content-Type"].startswith("application/json")
+        conn.request("HEAD", "/1/datasets/web", headers=headers)
+        head = conn.getresponse()
+        assert head.read() == b""  # however long the body it announces
+        assert int(head.headers["Content-Length"]) > 0
+        conn.request("GET", "/1/datasets/nope", headers=headers)
+        missing = conn.getresponse()
+        assert (missing.status, missing.reason) == (404, "Not Found")
+        assert json.loads(missing.read())
+        assert conn.sock is sock  # all three on one keep-alive connection
+        conn.close()
 
 
 def test_pytest_fixtures(honeycomb_fake: FakeHoneycomb, honeycomb_fake_url: str) -> None:

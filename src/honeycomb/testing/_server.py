@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from honeycomb.testing._http import FakeRequest, FakeResponse
@@ -14,6 +15,13 @@ from honeycomb.testing._http import FakeRequest, FakeResponse
 __all__ = ["FakeServer"]
 
 Handle = Callable[[FakeRequest], FakeResponse]
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def _handler_class(handle: Handle) -> type[BaseHTTPRequestHandler]:
@@ -39,14 +47,22 @@ def _handler_class(handle: Handle) -> type[BaseHTTPRequestHandler]:
                 with contextlib.suppress(OSError):
                     self.connection.shutdown(socket.SHUT_RDWR)
                 return
-            self.send_response(response.status)
-            for name, value in response.headers.items():
-                self.send_header(name, value)
+            # One write for the head and the body: as two, each a system call, the client
+            # woke up for the head and waited again for the body (a second thread switch
+            # per request, which the in-process client and server share a GIL for).
+            self.log_request(response.status)
+            head = [
+                f"{self.protocol_version} {response.status} {_phrase(response.status)}",
+                f"Server: {self.version_string()}",
+                f"Date: {self.date_time_string()}",
+                *(f"{name}: {value}" for name, value in response.headers.items()),
+            ]
+            body = b""
             if response.status not in (204, 304):
-                self.send_header("Content-Length", str(len(response.body)))
-            self.end_headers()
-            if response.status not in (204, 304) and self.command != "HEAD":
-                self.wfile.write(response.body)
+                head.append(f"Content-Length: {len(response.body)}")
+                if self.command != "HEAD":
+                    body = response.body
+            self.wfile.write("\r\n".join([*head, "", ""]).encode("latin-1") + body)
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _serve
 
