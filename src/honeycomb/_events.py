@@ -512,7 +512,7 @@ class BodyEncoder:
     Args:
         encoding: ``"zstd"``, ``"gzip"`` or None (plain JSON).
 
-    Example:
+    Examples:
         >>> import gzip
         >>> gzip.decompress(BodyEncoder("gzip").encode([b'{"data":{"a":1}}', b'{"data":{}}']))
         b'[{"data":{"a":1}},{"data":{}}]'
