@@ -273,7 +273,7 @@ def test_body_encoder_streams_groups_without_the_whole_body(
     encoder = ev.BodyEncoder(encoding)
     # The uncompressed body is never built whole (it was, twice, per request).
     monkeypatch.setattr(ev, "join", lambda _: pytest.fail("the whole body was joined"))
-    for part in (elements, elements[:1], elements[:ev._GROUP], elements[: ev._GROUP + 1]):
+    for part in (elements, elements[:1], elements[: ev._GROUP], elements[: ev._GROUP + 1]):
         body = encoder.encode(part)  # one encoder, reused
         if encoding == "gzip":
             assert gzip.decompress(body) == b"[" + b",".join(part) + b"]"
