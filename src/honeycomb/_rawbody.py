@@ -10,7 +10,8 @@ body cannot fail to decode, and pays nothing.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import httpx
 
@@ -25,6 +26,18 @@ def _encoded(response: httpx.Response) -> bool:
     # cost twice as much.
     encodings = response.headers.get_list("content-encoding", split_commas=True)
     return any(e.strip().lower() not in ("", "identity") for e in encodings)
+
+
+def _wrap(
+    response: httpx.Response, kind: type, make: Callable[[Any, bytearray], Any]
+) -> bytearray | None:
+    """Put ``make(stream, buffer)`` in place of an encoded body's stream of type ``kind``."""
+    stream = response.stream
+    if not (_encoded(response) and isinstance(stream, kind)):
+        return None
+    kept = bytearray()
+    response.stream = make(stream, kept)
+    return kept
 
 
 def _keep(kept: bytearray, chunk: bytes) -> None:
@@ -50,12 +63,7 @@ class AsyncRawPrefix(httpx.AsyncByteStream):
         Returns:
             The buffer the raw bytes are copied into, or None for a plain body.
         """
-        stream = response.stream
-        if not (_encoded(response) and isinstance(stream, httpx.AsyncByteStream)):
-            return None
-        kept = bytearray()
-        response.stream = cls(stream, kept)
-        return kept
+        return _wrap(response, httpx.AsyncByteStream, cls)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in self._inner:
@@ -83,12 +91,7 @@ class RawPrefix(httpx.SyncByteStream):
         Returns:
             The buffer the raw bytes are copied into, or None for a plain body.
         """
-        stream = response.stream
-        if not (_encoded(response) and isinstance(stream, httpx.SyncByteStream)):
-            return None
-        kept = bytearray()
-        response.stream = cls(stream, kept)
-        return kept
+        return _wrap(response, httpx.SyncByteStream, cls)
 
     def __iter__(self) -> Iterator[bytes]:
         for chunk in self._inner:
