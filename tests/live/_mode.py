@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Literal
 
 from honeycomb._config import ENV_API_ENDPOINT, ENV_API_KEY, ENV_KEY_ID, ENV_KEY_SECRET, REGIONS
+from honeycomb.testing._ratelimits import bucket
 
 __all__ = [
     "ENV_LIVE",
@@ -161,7 +162,8 @@ def pace_key(method: str, path: str) -> str:
     """What the API counts a request against: its action (read or write) and resource.
 
     Honeycomb limits each team per resource and action (reads of triggers apart from SLO
-    reads; v2 per team-scoped collection), so the pacer spaces requests per key.
+    reads; v2 per team-scoped collection), so the pacer spaces requests per key. The
+    served fake counts its rate-limit windows by the same key.
 
     Args:
         method: The HTTP method.
@@ -170,10 +172,7 @@ def pace_key(method: str, path: str) -> str:
     Returns:
         For example ``read /1/triggers`` or ``write /2/teams/t/api-keys``.
     """
-    parts = [p for p in path.split("/") if p]
-    depth = 4 if parts[:2] == ["2", "teams"] else 2
-    action = "read" if method.upper() in ("GET", "HEAD") else "write"
-    return f"{action} /{'/'.join(parts[:depth])}"
+    return bucket(method, path)
 
 
 # Seconds between two requests. Per key: 0.65 s keeps any one resource and action under

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import pytest
 
-from honeycomb.testing import FakeHoneycomb, FakeRequest, FakeResponse
+from honeycomb.testing import FakeHoneycomb
 from honeycomb.testing._server import FakeServer
-from tests.live._mode import Mode, Pacer, pace_key
+from tests.live._mode import Mode, Pacer
 from tests.live._report import FidelityLog
 
-__all__ = ["OUTCOMES", "LiveTarget", "RateLimitHeaders", "Scratch", "say", "serve_fake"]
+__all__ = ["OUTCOMES", "LiveTarget", "Scratch", "say", "serve_fake"]
 
 
 @dataclass
@@ -100,52 +97,9 @@ class Scratch:
         return f"{self.prefix}-{label}"
 
 
-class RateLimitHeaders:
-    """The served fake, answering ``RateLimit`` and ``RateLimit-Policy`` as the API does.
-
-    The fake itself only sends them with an injected fault. Honeycomb counts requests per
-    team in fixed windows per resource and action and reports the count on the operations
-    whose spec lists the headers (not on event ingestion or query results); this wrapper
-    does the same, so the rate-limit scenario reads real-shaped headers over HTTP. It
-    reports, it does not refuse: answering 429 is left to injected faults.
-    """
-
-    LIMIT = 100
-    WINDOW = 60
-    _SILENT = ("/1/events/", "/1/batch/", "/1/kinesis_events/", "/1/query_results/")
-
-    def __init__(self, fake: FakeHoneycomb, clock: Callable[[], float] = time.monotonic) -> None:
-        self.fake = fake
-        self.clock = clock
-        self._windows: dict[str, tuple[float, int]] = {}
-        self._lock = threading.Lock()
-
-    def handle(self, request: FakeRequest) -> FakeResponse:
-        """Answer from the fake, then add the rate-limit headers for the request's key."""
-        response = self.fake.handle(request)
-        if response.failure or request.path.startswith(self._SILENT):
-            return response
-        if any(name.lower() == "ratelimit" for name in response.headers):
-            return response  # an injected fault says what it wants said
-        key = pace_key(request.method, request.path)
-        now = self.clock()
-        with self._lock:
-            start, used = self._windows.get(key, (now, 0))
-            if now - start >= self.WINDOW:
-                start, used = now, 0
-            used += 1
-            self._windows[key] = (start, used)
-        reset = max(1, round(self.WINDOW - (now - start)))
-        response.headers["RateLimit"] = (
-            f"limit={self.LIMIT}, remaining={max(self.LIMIT - used, 0)}, reset={reset}"
-        )
-        response.headers["RateLimit-Policy"] = f"{self.LIMIT};w={self.WINDOW}"
-        return response
-
-
 def serve_fake(fake: FakeHoneycomb) -> FakeServer:
-    """Start ``fake`` on 127.0.0.1 (a free port) with rate-limit headers; ``stop()`` it."""
-    server = FakeServer(RateLimitHeaders(fake).handle)
+    """Start ``fake`` on 127.0.0.1 (a free port); ``stop()`` it."""
+    server = FakeServer(fake.handle)
     server.start()
     return server
 

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from honeycomb import Client
-from honeycomb.testing import FakeHoneycomb
+from honeycomb.testing import FakeHoneycomb, RateLimits
 from tests._spec import spec_dir
 from tests.live._mode import Mode, Pacer, is_leftover, new_run_prefix, select_mode
 from tests.live._report import FidelityLog, read_shapes
@@ -177,7 +177,13 @@ def live(request: pytest.FixtureRequest) -> Iterator[LiveTarget]:
         say(config, f"live suite: {mode.message}")
     if mode.kind == "skip":
         pytest.skip(mode.message)
-    fake = FakeHoneycomb(query_polls=1) if mode.kind == "fake" else None
+    # The fake reports rate limits as the API does (100 a minute per resource and action),
+    # so the rate-limit scenario reads real-shaped headers; 429s are injected there.
+    fake = (
+        FakeHoneycomb(query_polls=1, rate_limits=RateLimits(limit=100, window=60))
+        if mode.kind == "fake"
+        else None
+    )
     server = serve_fake(fake) if fake is not None else None
     try:
         target = _target(mode, config, fake, server.url if server else "")

@@ -21,6 +21,7 @@ from __future__ import annotations
 from honeycomb.testing._fake import FakeHoneycomb, FakeKey
 from honeycomb.testing._faults import Fault
 from honeycomb.testing._http import FakeRequest, FakeResponse
+from honeycomb.testing._ratelimits import RateLimits
 from honeycomb.testing._recording import vcr_config
 from honeycomb.testing._router import RecordedRequest
 
@@ -30,6 +31,7 @@ __all__ = [
     "FakeRequest",
     "FakeResponse",
     "Fault",
+    "RateLimits",
     "RecordedRequest",
     "vcr_config",
 ]

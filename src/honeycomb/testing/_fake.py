@@ -13,6 +13,7 @@ import httpx
 
 from honeycomb.testing._faults import Fault
 from honeycomb.testing._http import FakeRequest, FakeResponse
+from honeycomb.testing._ratelimits import RateLimits
 from honeycomb.testing._router import RecordedRequest, Router, Settings, all_routes
 from honeycomb.testing._state import (
     CONFIG_PERMISSIONS,
@@ -78,6 +79,9 @@ class FakeHoneycomb:
         page_size: The default ``page[size]`` of paginated listings.
         seed: Seed for generated ids (reproducible runs).
         clock: Returns the current time in epoch seconds (default ``time.time``).
+        rate_limits: Count requests per resource and action in fixed windows, as the API
+            does, and answer with ``RateLimit``/``RateLimit-Policy`` (and 429 past the
+            limit with ``enforce=True``); None (the default) sends no such headers.
 
     Attributes:
         api_key: The configuration key (all permissions) of the default environment.
@@ -96,9 +100,12 @@ class FakeHoneycomb:
         page_size: int = 20,
         seed: int | None = None,
         clock: Callable[[], float] = time.time,
+        rate_limits: RateLimits | None = None,
     ) -> None:
         self._state = State(seed=seed, clock=clock)
-        self.settings = Settings(query_polls=query_polls, page_size=page_size)
+        self.settings = Settings(
+            query_polls=query_polls, page_size=page_size, rate_limits=rate_limits
+        )
         self._router = Router(self._state, self.settings, all_routes())
         now = self._state.now_iso()
         team_obj = Team(id=self._state.new_id(prefix="hcatm_", length=26), name=team, slug=team)

@@ -20,9 +20,11 @@ from honeycomb.testing._http import (
     json_response,
     jsonapi_error,
     not_found,
+    rate_limited,
     unauthorized,
 )
 from honeycomb.testing._negotiation import accepts
+from honeycomb.testing._ratelimits import UNCOUNTED, RateLimits, Windows, bucket
 from honeycomb.testing._state import State
 
 __all__ = ["RecordedRequest", "Router", "Settings", "all_routes"]
@@ -52,10 +54,13 @@ class Settings:
         query_polls: How many ``GET`` of a query result (or service-map request) answer
             ``complete: false`` before the complete result (0: complete at once).
         page_size: Default ``page[size]`` of paginated listings.
+        rate_limits: Count requests and report (or enforce) Honeycomb's rate limits;
+            None: no ``RateLimit`` headers, no 429 but injected ones.
     """
 
     query_polls: int = 1
     page_size: int = 20
+    rate_limits: RateLimits | None = None
 
 
 @dataclass
@@ -128,6 +133,7 @@ class Router:
         self.faults: list[Fault] = []
         self.requests: list[RecordedRequest] = []
         self.lock = threading.RLock()
+        self.windows = Windows(settings.rate_limits) if settings.rate_limits else None
 
     def match(self, request: FakeRequest) -> tuple[Route | None, dict[str, str], bool]:
         """The route for a request, its path parameters, and whether the path exists at all."""
@@ -169,10 +175,30 @@ class Router:
                     delay = fault.latency
                     break
             if response is None:
-                response = self._dispatch(route, params, path_known, request, v2)
+                response = self._limited(route, params, path_known, request, v2)
                 response.delay = max(response.delay, delay)
             record.status = response.status
             return response
+
+    def _limited(
+        self,
+        route: Route | None,
+        params: dict[str, str],
+        path_known: bool,
+        request: FakeRequest,
+        v2: bool,
+    ) -> FakeResponse:
+        """Dispatch, counting the request against its rate-limit window when asked to."""
+        if self.windows is None or route is None or route.operation in UNCOUNTED:
+            return self._dispatch(route, params, path_known, request, v2)
+        over, headers = self.windows.count(bucket(request.method, request.path), self.state.now())
+        if over and self.windows.limits.enforce:
+            reset = headers["RateLimit"].rsplit("=", 1)[1]
+            response = rate_limited(f"Please try again in {reset} seconds.", v2=v2).response
+        else:
+            response = self._dispatch(route, params, path_known, request, v2)
+        response.headers.update(headers)
+        return response
 
     def _dispatch(
         self,
