@@ -57,7 +57,9 @@ def test_keep_leaves_the_applications_frozen_objects_frozen(collector: None) -> 
     count = gc.get_freeze_count()
     with paused_gc(keep=True):
         made = Node()
-    assert gc.get_freeze_count() == count
+    # Nothing was frozen or unfrozen: a frozen object that died meanwhile may lower the
+    # count by one or two (seen in CI), a freeze()/unfreeze() would have made it 0.
+    assert 0 < gc.get_freeze_count() <= count
     assert not in_oldest_generation(frozen)
     assert not in_oldest_generation(made)
 
