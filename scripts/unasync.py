@@ -29,7 +29,13 @@ from pathlib import Path
 # that `import unasync` finds the library, not this script.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-import unasync  # noqa: E402
+try:
+    import unasync
+except ImportError:  # one line that says how, not a traceback
+    sys.exit(
+        "scripts/unasync.py needs unasync and ruff: pip install unasync ruff "
+        "(or run nox -s unasync / nox -s unasync_check, which install them)"
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 
