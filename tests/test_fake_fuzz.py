@@ -52,6 +52,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from honeycomb._operations import EXPERIMENTAL
 from honeycomb.testing import FakeHoneycomb
 from tests._spec import NEW_SPEC, OLD_SPEC, require_specs
 
@@ -69,15 +70,9 @@ CHECKS = [
     positive_data_acceptance,
 ]
 
-INTERNAL = (
-    "createMarkerV2",
-    "updateMarkerV2",
-    "getPipelineConfiguration",
-    "updatePipelineConfigurationRollout",
-    "recordPipelineUsage",
-    "recordEnhanceIndexerUsage",
-)
-"""Operations the 2026-08 spec dropped (x-internal); fuzzed from the 2025-12 spec."""
+INTERNAL = sorted(EXPERIMENTAL)
+"""The experimental operations, which the 2026-08 spec dropped (x-internal): fuzzed from
+the 2025-12 spec."""
 
 
 @dataclass(frozen=True)
@@ -747,7 +742,7 @@ def _schemas(fake: FakeHoneycomb, url: str) -> list[schemathesis.BaseSchema]:
     )
     new = schemathesis.openapi.from_dict(_fuzz_spec(NEW_SPEC), config=config)
     old = schemathesis.openapi.from_dict(_fuzz_spec(OLD_SPEC), config=config).include(
-        operation_id=list(INTERNAL)
+        operation_id=INTERNAL
     )
     for schema in (new, old):
         schema.config.update(base_url=url)

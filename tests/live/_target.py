@@ -11,6 +11,7 @@ import contextlib
 import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -95,6 +96,19 @@ class Scratch:
     def name(self, label: str) -> str:
         """The name of the object ``label`` (lowercase letters, digits and dashes)."""
         return f"{self.prefix}-{label}"
+
+    def trigger(self, label: str, **fields: Any) -> dict[str, Any]:
+        """A trigger body named ``label`` that never fires on a real account: disabled,
+        counting events over 15 minutes against a threshold of 1,000; ``fields`` add to
+        it or replace parts of it (recipients, a bad threshold)."""
+        return {
+            "name": self.name(label),
+            "disabled": True,
+            "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
+            "threshold": {"op": ">", "value": 1000},
+            "frequency": 900,
+            **fields,
+        }
 
 
 def serve_fake(fake: FakeHoneycomb) -> FakeServer:

@@ -4,8 +4,6 @@ message that names the status and the request and never the key."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from honeycomb import (
@@ -18,13 +16,6 @@ from honeycomb import (
 from honeycomb.models.datasets import DatasetSettings
 from tests.live._async.harness import close_client, open_client
 from tests.live._target import LiveTarget, Scratch
-
-TRIGGER: dict[str, Any] = {
-    "disabled": True,
-    "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
-    "threshold": {"op": ">", "value": 1},
-    "frequency": 900,
-}
 
 
 async def test_an_unknown_dataset_is_not_found(client: AsyncClient, scratch: Scratch) -> None:
@@ -45,9 +36,7 @@ async def test_an_invalid_trigger_is_refused(
     ds = (await client.datasets.create({"name": scratch.name("errors")})).slug
     sent = live.log.requests
     with pytest.raises(RequestValidationError) as local:
-        await client.triggers.create(
-            ds, {**TRIGGER, "name": scratch.name("bad"), "threshold": {"op": "~", "value": 1}}
-        )
+        await client.triggers.create(ds, scratch.trigger("bad", threshold={"op": "~", "value": 1}))
     assert "threshold.op" in str(local.value)
     assert live.log.requests == sent  # refused before anything was sent
 
@@ -55,7 +44,7 @@ async def test_an_invalid_trigger_is_refused(
     with pytest.raises(APIStatusError) as remote:
         await client.triggers.create(
             ds,
-            {**TRIGGER, "name": scratch.name("bad"), "recipients": [{"id": "hcsdknosuch1"}]},
+            scratch.trigger("bad", recipients=[{"id": "hcsdknosuch1"}]),
         )
     err = remote.value
     assert err.status_code in (400, 404, 422), err

@@ -28,15 +28,7 @@ async def seed(client: AsyncClient, scratch: Scratch, dataset: str) -> None:
         }
     )
     await client.triggers.create(
-        dataset,
-        {
-            "name": scratch.name("trigger"),
-            "disabled": True,
-            "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
-            "threshold": {"op": ">", "value": 1000},
-            "frequency": 900,
-            "recipients": [{"id": recipient.id}],
-        },
+        dataset, scratch.trigger("trigger", recipients=[{"id": recipient.id}])
     )
     await client.slos.create(
         dataset,

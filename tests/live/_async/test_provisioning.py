@@ -71,15 +71,7 @@ async def test_every_object_round_trips_and_is_deleted(
 
     # A trigger (disabled: it must never fire on a real account).
     trigger = await client.triggers.create(
-        ds,
-        {
-            "name": scratch.name("trigger"),
-            "disabled": True,
-            "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
-            "threshold": {"op": ">", "value": 1000},
-            "frequency": 900,
-            "recipients": [{"id": recipient.id}],
-        },
+        ds, scratch.trigger("trigger", recipients=[{"id": recipient.id}])
     )
     got_trigger = await client.triggers.get(ds, trigger.id)
     assert got_trigger.disabled is True

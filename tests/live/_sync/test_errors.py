@@ -6,8 +6,6 @@ message that names the status and the request and never the key."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from honeycomb import (
@@ -20,13 +18,6 @@ from honeycomb import (
 from honeycomb.models.datasets import DatasetSettings
 from tests.live._sync.harness import close_client, open_client
 from tests.live._target import LiveTarget, Scratch
-
-TRIGGER: dict[str, Any] = {
-    "disabled": True,
-    "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
-    "threshold": {"op": ">", "value": 1},
-    "frequency": 900,
-}
 
 
 def test_an_unknown_dataset_is_not_found(client: Client, scratch: Scratch) -> None:
@@ -45,9 +36,7 @@ def test_an_invalid_trigger_is_refused(client: Client, live: LiveTarget, scratch
     ds = (client.datasets.create({"name": scratch.name("errors")})).slug
     sent = live.log.requests
     with pytest.raises(RequestValidationError) as local:
-        client.triggers.create(
-            ds, {**TRIGGER, "name": scratch.name("bad"), "threshold": {"op": "~", "value": 1}}
-        )
+        client.triggers.create(ds, scratch.trigger("bad", threshold={"op": "~", "value": 1}))
     assert "threshold.op" in str(local.value)
     assert live.log.requests == sent  # refused before anything was sent
 
@@ -55,7 +44,7 @@ def test_an_invalid_trigger_is_refused(client: Client, live: LiveTarget, scratch
     with pytest.raises(APIStatusError) as remote:
         client.triggers.create(
             ds,
-            {**TRIGGER, "name": scratch.name("bad"), "recipients": [{"id": "hcsdknosuch1"}]},
+            scratch.trigger("bad", recipients=[{"id": "hcsdknosuch1"}]),
         )
     err = remote.value
     assert err.status_code in (400, 404, 422), err

@@ -29,17 +29,7 @@ def seed(client: Client, scratch: Scratch, dataset: str) -> None:
             },
         }
     )
-    client.triggers.create(
-        dataset,
-        {
-            "name": scratch.name("trigger"),
-            "disabled": True,
-            "query": {"calculations": [{"op": "COUNT"}], "time_range": 900},
-            "threshold": {"op": ">", "value": 1000},
-            "frequency": 900,
-            "recipients": [{"id": recipient.id}],
-        },
-    )
+    client.triggers.create(dataset, scratch.trigger("trigger", recipients=[{"id": recipient.id}]))
     client.slos.create(
         dataset,
         {
